@@ -1,0 +1,28 @@
+"""Regenerate pipeline/astnodes.py by asking the oracle (CPython 3.14.2).  `python -m tests.gen_astnodes`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tests import oracle
+
+TARGET = Path(__file__).resolve().parent.parent / "pipeline" / "astnodes.py"
+
+
+def generate() -> str:
+    """The text of pipeline/astnodes.py as the oracle prints it (cached like every oracle answer)."""
+    here = Path(oracle.__file__).parent
+    result = oracle.run([oracle.Job(here, ("astnodes_script.py",), ("astnodes_script.py",))])[0]
+    if result.status != 0:
+        raise RuntimeError(result.stderr)
+    return result.stdout
+
+
+def main() -> int:
+    TARGET.write_text(generate(), "utf-8")
+    print(f"wrote {TARGET}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
