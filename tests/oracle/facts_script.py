@@ -48,3 +48,134 @@ emit("INTRINSIC2_DESCS", tuple(_opcode.get_intrinsic2_descs()), "CALL_INTRINSIC_
 emit("SPECIAL_METHOD_NAMES", tuple(_opcode.get_special_method_names()), "LOAD_SPECIAL argument -> name.")
 emit("COMMON_CONSTANTS", tuple(c.__name__ for c in opcode._common_constants), "LOAD_COMMON_CONSTANT argument -> name.")
 emit("CMP_OP", tuple(opcode.cmp_op), "opcode.cmp_op.")
+
+# --- Code objects and the disassembler (read by pipeline/codeobject.py and pipeline/disassemble.py) ---
+import dis
+import marshal
+
+from code_export import Marshal
+
+emit("HAS_COMPARE", tuple(opcode.opname[op] for op in opcode.hascompare), "opcode.hascompare: opcode names.")
+emit("HAS_JABS", tuple(opcode.opname[op] for op in opcode.hasjabs), "opcode.hasjabs: absolute-jump opcode names.")
+emit("HAS_JREL", tuple(opcode.opname[op] for op in opcode.hasjrel), "opcode.hasjrel: relative-jump opcode names.")
+emit("COMMON_CONSTANT_ARGREPRS",
+     tuple(c.__name__ if isinstance(c, type) else repr(c) for c in opcode._common_constants),
+     "LOAD_COMMON_CONSTANT argument -> what dis shows for it (a type's name, else the repr).")
+emit("COMPILER_FLAG_NAMES", dict(dis.COMPILER_FLAG_NAMES), "dis.COMPILER_FLAG_NAMES: co_flags bit -> name.")
+emit("FUNCTION_ATTR_FLAGS", tuple(dis.FUNCTION_ATTR_FLAGS), "dis.FUNCTION_ATTR_FLAGS: SET_FUNCTION_ATTRIBUTE bit i -> name.")
+
+
+def _kinds_by_name(source, qualname):
+    """co_localspluskinds of the code object `qualname` in `source`, as {name: kind byte}."""
+    module = compile(source, "<facts>", "exec")
+    reader = Marshal(marshal.dumps(module))
+    reader.obj()
+    found = {}
+
+    def walk(co, kinds):
+        here = next(kinds)
+        if co.co_qualname == qualname:
+            names = [co._varname_from_oparg(i) for i in range(len(here))]
+            found.update(zip(names, here))
+        for const in co.co_consts:
+            if hasattr(const, "co_code"):
+                walk(const, kinds)
+
+    walk(module, iter(reader.kinds))
+    return found
+
+
+_KIND_PROBE = """
+def outer(pos, /, either, *args, kwonly, **kwargs):
+    local = 1
+    cell = 2
+    def inner():
+        return cell
+    return inner
+[hidden for hidden in ()]
+"""
+_k = _kinds_by_name(_KIND_PROBE, "outer")
+_LOCAL = _k["local"]
+_ARG_POS, _ARG_KW = _k["pos"] & ~_LOCAL, _k["kwonly"] & ~_LOCAL
+_KINDS = {
+    "CO_FAST_ARG_POS": _ARG_POS, "CO_FAST_ARG_KW": _ARG_KW, "CO_FAST_ARG_VAR": _k["args"] & ~(_LOCAL | _ARG_POS),
+    "CO_FAST_HIDDEN": _kinds_by_name(_KIND_PROBE, "<module>")["hidden"] & ~_LOCAL, "CO_FAST_LOCAL": _LOCAL,
+    "CO_FAST_CELL": _k["cell"], "CO_FAST_FREE": _kinds_by_name(_KIND_PROBE, "outer.<locals>.inner")["cell"],
+}
+assert all(bin(v).count("1") == 1 for v in _KINDS.values()), _KINDS
+assert _k["either"] == _LOCAL | _ARG_POS | _ARG_KW and _k["kwargs"] == _LOCAL | _ARG_KW | _KINDS["CO_FAST_ARG_VAR"]
+emit("CO_FAST_KINDS", _KINDS, "co_localspluskinds bits (observed through marshal): name -> bit.")
+
+_QUICKEN_PROBE = """
+class C:
+    async def probe(self, a, b):
+        x, y = a
+        a.attr = b[0] < b
+        a[b] = x in y and a.m(b, k=g)
+        super().attr
+        while a is not None:
+            if a or b is None:
+                yield await b
+        if a is None:
+            return
+        for i in a:
+            a.attr
+"""
+
+
+def _quickened_counters():
+    """The value each cached opcode's first cache unit holds in a fresh `_co_code_adaptive`."""
+    counters = {}
+
+    def walk(co):
+        code, adaptive = co.co_code, co._co_code_adaptive
+        skip = 0
+        for i in range(0, len(code), 2):
+            if skip:
+                skip -= 1
+                continue
+            name = opcode.opname[code[i]]
+            skip = opcode._inline_cache_entries.get(name, 0)
+            if skip:
+                counters[name] = int.from_bytes(adaptive[i + 2:i + 4], sys.byteorder)
+        for const in co.co_consts:
+            if hasattr(const, "co_code"):
+                walk(const)
+
+    walk(compile(_QUICKEN_PROBE, "<facts>", "exec"))
+    missing = set(opcode._inline_cache_entries) - set(counters)
+    assert not missing, missing
+    # Only the first unit is initialised: a fresh code object's other cache units stay zero.
+    return dict(sorted(counters.items()))
+
+
+emit("QUICKENED_COUNTERS", _quickened_counters(),
+     "_co_code_adaptive of a never-run code object: opcode name -> value of its first cache unit.")
+
+import builtins as _builtins
+emit("BUILTIN_NAMES", tuple(sorted(dir(_builtins))), "dir(builtins): names the builtins module defines.")
+emit("BUILTIN_TYPES", tuple(sorted(n for n in dir(_builtins) if isinstance(getattr(_builtins, n), type))),
+     "Builtin names bound to classes (types and exceptions).")
+
+# --- The compiler's stack-depth analysis (read by pipeline/compiler/flowgraph.py) ---
+def _stack_effects():
+    """name -> (effects without jump, effects with jump) for opargs 0..15; None where not defined."""
+    table = {}
+    for name, op in opmap.items():
+        if name in ("CACHE", "RESERVED") or op >= MIN_INSTRUMENTED_OPCODE and op < 256:
+            continue
+        rows = []
+        for jump in (False, True):
+            row = []
+            for oparg in range(16):
+                try:
+                    row.append(_opcode.stack_effect(op, oparg if _opcode.has_arg(op) else None, jump=jump))
+                except ValueError:
+                    row.append(None)
+            rows.append(tuple(row))
+        table[name] = tuple(rows)
+    return dict(sorted(table.items()))
+
+
+emit("STACK_EFFECTS", _stack_effects(),
+     "_opcode.stack_effect(op, oparg, jump=False/True) for opargs 0..15: name -> (no-jump row, jump row).")
