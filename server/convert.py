@@ -1,0 +1,64 @@
+"""The one conversion layer: the pipeline's plain values into LSP types (UTF-16, 0-based lines)."""
+from __future__ import annotations
+
+from lsprotocol import types
+
+from pipeline.diagnostics import Diagnostic
+from pipeline.highlight import KINDS, MODIFIERS, Highlight
+from pipeline.positions import LineIndex
+
+LEGEND = types.SemanticTokensLegend(token_types=list(KINDS), token_modifiers=list(MODIFIERS))
+_KIND_INDEX = {kind: i for i, kind in enumerate(KINDS)}
+_MODIFIER_BIT = {mod: 1 << i for i, mod in enumerate(MODIFIERS)}
+_SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
+
+
+def position(lines: LineIndex, line: int, char_col: int) -> types.Position:
+    """A pipeline position (1-based line, character column) as an LSP position."""
+    return types.Position(line=max(line - 1, 0), character=lines.char_to_utf16(line, max(char_col, 0)))
+
+
+def diagnostic(lines: LineIndex, d: Diagnostic) -> types.Diagnostic:
+    start = position(lines, d.lineno, d.offset - 1)
+    end = position(lines, d.end_lineno, d.end_offset - 1)
+    if (end.line, end.character) <= (start.line, start.character):
+        end = types.Position(line=start.line, character=start.character + 1)
+    return types.Diagnostic(range=types.Range(start=start, end=end), message=d.message,
+                            severity=_SEVERITY[d.severity], source="bytelens", code=d.kind)
+
+
+def semantic_tokens(lines: LineIndex, runs: tuple[Highlight, ...]) -> list[int]:
+    """The LSP's relative five-integer encoding of highlights, lengths and columns in UTF-16."""
+    data: list[int] = []
+    prev_line = prev_col = 0
+    for run in runs:
+        line = run.line - 1
+        col = lines.char_to_utf16(run.line, run.col)
+        length = lines.char_to_utf16(run.line, run.col + run.length) - col
+        bits = 0
+        for mod in run.modifiers:
+            bits |= _MODIFIER_BIT[mod]
+        delta_col = col - prev_col if line == prev_line else col
+        data += (line - prev_line, delta_col, length, _KIND_INDEX[run.kind], bits)
+        prev_line, prev_col = line, col
+    return data
+
+
+def semantic_tokens_edit(old: list[int], new: list[int]) -> list[types.SemanticTokensEdit]:
+    """The smallest single edit turning `old` into `new`: their common prefix and suffix stay.
+
+    Edits stay aligned to whole five-integer tokens, so a client applying them never sees half a token.
+    """
+    if old == new:
+        return []
+    limit = min(len(old), len(new))
+    prefix = 0
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    prefix -= prefix % 5
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    suffix -= suffix % 5
+    return [types.SemanticTokensEdit(start=prefix, delete_count=len(old) - prefix - suffix,
+                                     data=new[prefix:len(new) - suffix])]

@@ -1,0 +1,124 @@
+"""The Bytelens language server (pygls 2.x over stdio): `bytelens lsp`.
+
+State lives on the server object: the open documents and, per document, the analysis of its
+current version. Handlers translate between LSP and `pipeline.analysis`; `server.convert` is the
+only place protocol types are built from pipeline values. The server never executes user code,
+and stdout carries protocol messages only.
+"""
+from __future__ import annotations
+
+import logging
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from pipeline.analysis import Analysis, analyze
+from server import convert
+from server.documents import Document
+
+log = logging.getLogger(__name__)
+
+
+class BytelensServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("bytelens", "0.1.0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.documents: dict[str, Document] = {}
+        self._analyses: dict[str, tuple[int, Analysis]] = {}
+        # The last semantic tokens sent per document, for `full/delta`: (result id, data).
+        self._sent_tokens: dict[str, tuple[str, list[int]]] = {}
+        self._next_result_id = 0
+
+    def analysis(self, uri: str) -> tuple[Document, Analysis] | None:
+        """The analysis of the document's current version, computed once per version."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return None
+        cached = self._analyses.get(uri)
+        if cached is None or cached[0] != doc.version:
+            cached = (doc.version, analyze(doc.text))
+            self._analyses[uri] = cached
+        return doc, cached[1]
+
+    def forget(self, uri: str) -> None:
+        self.documents.pop(uri, None)
+        self._analyses.pop(uri, None)
+        self._sent_tokens.pop(uri, None)
+
+    def semantic_tokens(self, uri: str) -> tuple[str, list[int]]:
+        """Fresh semantic tokens for the document, remembered under a new result id."""
+        found = self.analysis(uri)
+        data = [] if found is None else convert.semantic_tokens(found[0].lines, found[1].highlights)
+        self._next_result_id += 1
+        sent = (str(self._next_result_id), data)
+        self._sent_tokens[uri] = sent
+        return sent
+
+    def semantic_tokens_since(self, uri: str, previous_id: str):
+        """A delta against what was sent under `previous_id`, or all tokens when that is unknown."""
+        previous = self._sent_tokens.get(uri)
+        result_id, data = self.semantic_tokens(uri)
+        if previous is None or previous[0] != previous_id:
+            return types.SemanticTokens(data=data, result_id=result_id)
+        return types.SemanticTokensDelta(edits=convert.semantic_tokens_edit(previous[1], data), result_id=result_id)
+
+    def publish(self, uri: str) -> None:
+        found = self.analysis(uri)
+        if found is None:
+            return
+        doc, result = found
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, version=doc.version,
+            diagnostics=[convert.diagnostic(doc.lines, d) for d in result.diagnostics]))
+
+
+def create_server() -> BytelensServer:
+    server = BytelensServer()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: BytelensServer, params: types.DidOpenTextDocumentParams) -> None:
+        item = params.text_document
+        ls.documents[item.uri] = Document.new(item.uri, item.version, item.text)
+        ls.publish(item.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: BytelensServer, params: types.DidChangeTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        doc = ls.documents.get(uri)
+        if doc is None:
+            log.warning("change to a document that is not open: %s", uri)
+            return
+        ls.documents[uri] = doc.edited(params.text_document.version, params.content_changes)
+        ls.publish(uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: BytelensServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.forget(uri)
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
+                    types.SemanticTokensRegistrationOptions(legend=convert.LEGEND, full=types.SemanticTokensFullDelta(delta=True), range=True))
+    def semantic_tokens_full(ls: BytelensServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
+        result_id, data = ls.semantic_tokens(params.text_document.uri)
+        return types.SemanticTokens(data=data, result_id=result_id)
+
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL_DELTA)
+    def semantic_tokens_delta(ls: BytelensServer, params: types.SemanticTokensDeltaParams):
+        return ls.semantic_tokens_since(params.text_document.uri, params.previous_result_id)
+
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE)
+    def semantic_tokens_range(ls: BytelensServer, params: types.SemanticTokensRangeParams) -> types.SemanticTokens:
+        found = ls.analysis(params.text_document.uri)
+        if found is None:
+            return types.SemanticTokens(data=[])
+        doc, result = found
+        first, last = params.range.start.line + 1, params.range.end.line + 1
+        runs = tuple(run for run in result.highlights if first <= run.line <= last)
+        return types.SemanticTokens(data=convert.semantic_tokens(doc.lines, runs))
+
+    return server
+
+
+def main() -> int:
+    create_server().start_io()
+    return 0

@@ -1,0 +1,2 @@
+
+# coding: nope-enc

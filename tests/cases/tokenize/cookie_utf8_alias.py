@@ -1,0 +1,2 @@
+# vim: set fileencoding=UTF_8 :
+x = 1

@@ -1,0 +1,2 @@
+x = f"{f'''
+'''=} and a long tail here"

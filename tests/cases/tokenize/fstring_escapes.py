@@ -1,0 +1,1 @@
+x = f'\{x\} \N{BULLET} \n {y}'

@@ -1,0 +1,2 @@
+x = t"{f'''
+'''!r} and a long tail here"

@@ -1,0 +1,3 @@
+x = t"""{
+{f'''
+''' = } long tail text here}"""

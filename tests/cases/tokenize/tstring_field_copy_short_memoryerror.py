@@ -1,0 +1,2 @@
+x = t"{f'''
+'''} and a long tail here"

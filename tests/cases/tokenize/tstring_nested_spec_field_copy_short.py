@@ -1,0 +1,2 @@
+x = t"""{x:{f'''
+'''} long tail text here}"""

@@ -1,0 +1,2 @@
+x = t"{x:{f'''
+'''}} and a long tail here"

@@ -1,0 +1,127 @@
+"""The conformance dashboard: each stage's agreement with CPython 3.14 on its own standard library.
+
+    python -m tests.conformance [STAGE ...] [--sample N] [--report PATH]
+
+prints one line per stage, `STAGE: N/M files identical to CPython 3.14 (P%)`, and writes the
+differing files with a first diff to a report. A file is identical when our `bytelens` command
+and CPython's own command agree on stdout, the last line of stderr and the exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import dataclasses
+import difflib
+import io
+import sys
+import traceback
+from pathlib import Path
+
+from tests import oracle
+
+REPORT = Path(__file__).resolve().parent / "conformance-report.txt"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Stage:
+    """A stage compares `bytelens *ours FILE` with `python3.14 *theirs FILE`."""
+    name: str
+    ours: tuple[str, ...]
+    theirs: tuple[str, ...]
+    bar: int  # files (of the whole corpus) that must be identical; the test suite enforces it
+
+
+STAGES = {
+    "tokenize": Stage("tokenize", ("tokenize",), ("-m", "tokenize"), bar=534),
+    "tokenize-e": Stage("tokenize-e", ("tokenize", "-e"), ("-m", "tokenize", "-e"), bar=534),
+}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outcome:
+    stdout: str
+    stderr: str
+    status: int
+
+    def key(self) -> tuple[str, str, int]:
+        last = self.stderr.rstrip("\n").rsplit("\n", 1)[-1]
+        return oracle.mask_addresses(self.stdout), oracle.mask_addresses(last), self.status
+
+
+def run_ours(argv: list[str]) -> Outcome:
+    """Run `bytelens *argv` in this process; a crash in our code is an outcome, not an abort."""
+    from pipeline.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            status = main(argv)
+        except Exception:  # a bug in Bytelens: record it as this file's difference
+            traceback.print_exc(file=err)
+            status = -1
+    return Outcome(out.getvalue(), err.getvalue(), status)
+
+
+def first_diff(ours: Outcome, theirs: Outcome, context: int = 3) -> str:
+    parts = []
+    for label, a, b in (("stdout", theirs.stdout, ours.stdout), ("stderr", theirs.stderr, ours.stderr)):
+        if a != b:
+            diff = difflib.unified_diff(a.splitlines(), b.splitlines(), f"cpython {label}",
+                                        f"bytelens {label}", n=context, lineterm="")
+            parts.append("\n".join(list(diff)[:40]))
+    if ours.status != theirs.status:
+        parts.append(f"exit status: cpython {theirs.status}, bytelens {ours.status}")
+    return "\n".join(parts)
+
+
+def sample(files: list[str], n: int | None) -> list[str]:
+    """`n` files spread evenly over the sorted corpus (deterministic), or all of them."""
+    if n is None or n >= len(files):
+        return files
+    step = len(files) / n
+    return [files[int(i * step)] for i in range(n)]
+
+
+def check_stage(stage: Stage, files: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Return (identical files, {differing file: first diff})."""
+    root = oracle.corpus_dir()
+    expected = oracle.run([oracle.Job(root, (*stage.theirs, f), (f,)) for f in files])
+    same, different = [], {}
+    for name, theirs in zip(files, expected):
+        ours = run_ours([*stage.ours, str(root / name)])
+        # Our command was given an absolute path; CPython's a relative one. Compare as CPython prints.
+        ours = Outcome(ours.stdout.replace(str(root / name), name),
+                       ours.stderr.replace(str(root / name), name), ours.status)
+        theirs = Outcome(theirs.stdout, theirs.stderr, theirs.status)
+        if ours.key() == theirs.key():
+            same.append(name)
+        else:
+            different[name] = first_diff(ours, theirs)
+    return same, different
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.conformance", description=__doc__.split("\n")[1])
+    parser.add_argument("stages", nargs="*", metavar="STAGE", help=f"any of {', '.join(STAGES)} (default: all)")
+    parser.add_argument("--sample", type=int, metavar="N", help="check N files spread over the corpus")
+    parser.add_argument("--report", type=Path, default=REPORT, help=f"where to write the differences ({REPORT.name})")
+    args = parser.parse_args(argv)
+    unknown = [s for s in args.stages if s not in STAGES]
+    if unknown:
+        parser.error(f"unknown stage(s): {', '.join(unknown)}")
+    files = sample(oracle.corpus_files(), args.sample)
+    lines = []
+    with args.report.open("w", encoding="utf-8") as report:
+        for stage in (STAGES[s] for s in (args.stages or STAGES)):
+            same, different = check_stage(stage, files)
+            line = f"{stage.name}: {len(same)}/{len(files)} files identical to CPython 3.14 ({100 * len(same) / len(files):.1f}%)"
+            print(line, flush=True)
+            lines.append(line)
+            for name, diff in different.items():
+                report.write(f"== {stage.name}: {name}\n{diff}\n\n")
+    print(f"differences: {args.report}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
