@@ -4,7 +4,9 @@
 
 prints one line per stage, `STAGE: N/M files identical to CPython 3.14 (P%)`, and writes the
 differing files with a first diff to a report. A file is identical when our `bytelens` command
-and CPython's own command agree on stdout, the last line of stderr and the exit status.
+and CPython's own command agree on stdout, the last line of stderr and the exit status. Where
+CPython's own output depends on its string hash seed (symtable's pass-through free names, dis's
+frozensets of strings), both sides are compared in the seed-independent form of tests/canonical.py.
 """
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ import io
 import sys
 import traceback
 from pathlib import Path
+from typing import Callable
 
-from tests import oracle
+from tests import canonical, oracle
 
 REPORT = Path(__file__).resolve().parent / "conformance-report.txt"
 
@@ -29,11 +32,16 @@ class Stage:
     ours: tuple[str, ...]
     theirs: tuple[str, ...]
     bar: int  # files (of the whole corpus) that must be identical; the test suite enforces it
+    # Puts stdout in a form independent of CPython's string hash seed (see tests/canonical.py).
+    canonical: Callable[[str], str] | None = None
 
 
 STAGES = {
     "tokenize": Stage("tokenize", ("tokenize",), ("-m", "tokenize"), bar=534),
     "tokenize-e": Stage("tokenize-e", ("tokenize", "-e"), ("-m", "tokenize", "-e"), bar=534),
+    "ast": Stage("ast", ("ast", "-a"), ("-m", "ast", "-a"), bar=0),
+    "symtable": Stage("symtable", ("symtable",), ("-m", "symtable"), bar=0, canonical=canonical.symtable_text),
+    "dis": Stage("dis", ("dis",), ("-m", "dis"), bar=0, canonical=canonical.dis_text),
 }
 
 
@@ -93,6 +101,9 @@ def check_stage(stage: Stage, files: list[str]) -> tuple[list[str], dict[str, st
         ours = Outcome(ours.stdout.replace(str(root / name), name),
                        ours.stderr.replace(str(root / name), name), ours.status)
         theirs = Outcome(theirs.stdout, theirs.stderr, theirs.status)
+        if stage.canonical is not None:
+            ours = dataclasses.replace(ours, stdout=stage.canonical(ours.stdout))
+            theirs = dataclasses.replace(theirs, stdout=stage.canonical(theirs.stdout))
         if ours.key() == theirs.key():
             same.append(name)
         else:

@@ -179,3 +179,10 @@ def _stack_effects():
 
 emit("STACK_EFFECTS", _stack_effects(),
      "_opcode.stack_effect(op, oparg, jump=False/True) for opargs 0..15: name -> (no-jump row, jump row).")
+
+import _symtable
+import symtable as _symtable_module
+emit("SYMTABLE_CONSTANTS", {n: getattr(_symtable, n) for n in sorted(dir(_symtable)) if n.isupper()},
+     "_symtable's constants: DEF_* flags, scopes (LOCAL ... CELL), SCOPE_OFF/MASK, TYPE_* block types.")
+emit("SYMTABLE_FLAG_ORDER", tuple(name for name, _ in _symtable_module._flags),
+     "The order in which symtable.Symbol lists a symbol's flags.")

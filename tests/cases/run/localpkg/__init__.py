@@ -1,0 +1,4 @@
+from .shapes import Square
+
+VERSION = "1.0"
+print("localpkg imported")

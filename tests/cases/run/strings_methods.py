@@ -1,0 +1,18 @@
+s = "  Hello, World!  "
+print(s.strip(), s.lstrip(), s.rstrip(), s.lower(), s.title(), s.swapcase())
+print(s.split(","), "a,b,,c".split(","), "a b  c".split(), "x".join(["1", "2"]))
+print(s.find("World"), s.index("o"), s.count("l"), s.replace("l", "L", 2))
+print("abc".startswith("ab"), "abc".endswith(("x", "c")), "42".isdigit(), "ab".isalpha())
+print("hello"[::-1], "hello"[1:4], "hello"[-1], ord("a"), chr(98))
+print("%-5s|%5d|%.2f|%x" % ("ab", 42, 3.14159, 255))
+print("tab\tsep".expandtabs(4), "a\nb".splitlines(), "Straße".casefold())
+print("{:*^10}".format("mid"), "{0}{1}{0}".format("a", "b"), "{name!r}".format(name="n"))
+print(str(b"bytes", "ascii"), "é".encode("utf-8"), b"\xc3\xa9".decode())
+print(" ".join(sorted("the quick brown fox".split(), key=len)))
+print("abc" < "abd", "Z" < "a", max("hello"), "".join(reversed("abc")))
+print(repr("quote'\""), ascii("ü"), "a" * 3 + "b" * 2)
+text = "one two three two one"
+words = text.split()
+print({w: words.count(w) for w in words})
+print("partition".partition("t"), "rpartition".rpartition("t"), "x=1".split("=", 1))
+print("CamelCaseString".isidentifier(), "  ".isspace(), "Title Case".istitle())

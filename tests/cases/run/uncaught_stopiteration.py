@@ -1,0 +1,3 @@
+items = iter([1])
+print(next(items))
+print(next(items))

@@ -1,0 +1,2 @@
+def g():
+    éé = 1; nonlocal éé

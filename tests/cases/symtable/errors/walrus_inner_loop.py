@@ -1,0 +1,1 @@
+[(j := 0) for i in x for j in y]

@@ -1,0 +1,2 @@
+def g():
+    class C[T]((yield)): pass

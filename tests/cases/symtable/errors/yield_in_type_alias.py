@@ -1,0 +1,2 @@
+def g():
+    type A = (yield)

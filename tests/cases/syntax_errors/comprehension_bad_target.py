@@ -1,0 +1,2 @@
+async def f():
+    x = [y for y in await z for await in q]
