@@ -80,15 +80,8 @@ def cmd_dis(argv: list[str]) -> int:
     parser.add_argument("-S", "--specialized", action="store_true", help="show specialized bytecode")
     parser.add_argument("infile", nargs="?", default="-")
     args = parser.parse_args(argv)
-    try:
-        # The compiler lands later; until then the command says so instead of failing to import.
-        from pipeline.compiler import compile_module
-    except ImportError as exc:
-        if exc.name != "pipeline.compiler":
-            raise
-        return _error("bytelens dis: the compiler has not landed yet")
+    from pipeline import compile_program
     from pipeline.disassemble import disassemble
-    from pipeline.parser import parse
 
     if args.infile == "-":
         name, source = "<stdin>", sys.stdin.buffer.read()
@@ -99,11 +92,11 @@ def cmd_dis(argv: list[str]) -> int:
                 source = f.read()
         except OSError as err:
             return _error(f"Traceback (most recent call last):\n{type(err).__name__}: {err}")
-    parsed = parse(source, name)
-    if parsed.errors:
-        return _error("Traceback (most recent call last):\n" + parsed.errors[0].report().rstrip("\n"))
-    code = compile_module(parsed.tree, name)
-    sys.stdout.write(disassemble(code, show_caches=args.show_caches, adaptive=args.specialized,
+    compiled = compile_program(source, name)
+    sys.stderr.write(compiled.warnings)
+    if compiled.code is None:
+        return _error("Traceback (most recent call last):\n" + compiled.failure_report().rstrip("\n"))
+    sys.stdout.write(disassemble(compiled.code, show_caches=args.show_caches, adaptive=args.specialized,
                                  show_offsets=args.show_offsets, show_positions=args.show_positions))
     return 0
 
@@ -215,7 +208,8 @@ def cmd_run(argv: list[str]) -> int:
 
     if importlib.util.find_spec("pipeline.compiler") is None:
         return _error("bytelens run: the compiler has not landed yet")
-    from pipeline.vm.run import compile_module_file, compile_program, run_code
+    from pipeline import compile_program
+    from pipeline.vm.run import compile_module_file, run_code
 
     name = argv[0]
     try:

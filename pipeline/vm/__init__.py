@@ -20,7 +20,8 @@ from pipeline.vm.errors import VMError
 from pipeline.vm.frame import Frame
 from pipeline.vm.interpreter import VirtualMachine
 from pipeline.vm.objects import AsyncGenerator, Coroutine, Function, Generator
-from pipeline.vm.run import CompiledProgram, compile_module_file, compile_program, run_code
+from pipeline import CompiledProgram, compile_program
+from pipeline.vm.run import compile_module_file, run_code
 from pipeline.vm.tracebacks import format_exception
 
 __all__ = ["run_code", "compile_program", "compile_module_file", "CompiledProgram",

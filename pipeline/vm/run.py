@@ -270,53 +270,11 @@ class ProgramImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         self.vm.run_frame(Frame(code, module.__dict__, self.vm.builtins, module.__dict__, None))
 
 
-def _line(text: str, lineno: int) -> str | None:
-    lines = text.splitlines()
-    return lines[lineno - 1] if 0 < lineno <= len(lines) else None
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class CompiledProgram:
-    """A source file through the Bytelens pipeline: the code object (None if it failed), the
-    SyntaxWarnings CPython prints while compiling, and the SyntaxError (a parser
-    `SyntaxErrorInfo`) or the reason the compiler cannot handle the file yet."""
-    code: object
-    warnings: str
-    error: object = None
-    unsupported: str | None = None
-
-    def failure_report(self) -> str:
-        """What `python3.14 FILE` prints to stderr when compiling FILE fails."""
-        if self.error is not None:
-            return self.error.report()
-        return f"bytelens: the compiler cannot compile this program yet: {self.unsupported}\n"
-
-
-def compile_program(source: bytes, filename: str) -> CompiledProgram:
-    """Parse and compile `source` as `python3.14 FILE` compiles a script."""
-    from pipeline.compiler import compile_module
-    from pipeline.parser import SyntaxErrorInfo, SyntaxWarningInfo, decode_source, parse
-
-    text = decode_source(source)
-    parsed = parse(source, filename)
-    warned = [w.report(_line(text, w.lineno)) for w in parsed.warnings]
-    if parsed.errors:
-        return CompiledProgram(None, "".join(warned), parsed.errors[0])
-    result = compile_module(parsed.tree, filename)
-    warned += [SyntaxWarningInfo(w.message, filename, w.lineno).report(_line(text, w.lineno))
-               for w in result.warnings]
-    if result.errors:
-        d = result.errors[0]
-        line = _line(text, d.lineno)
-        error = SyntaxErrorInfo(d.kind, d.message, filename, d.lineno, d.offset, d.end_lineno,
-                                d.end_offset, None if line is None else line + "\n")
-        return CompiledProgram(None, "".join(warned), error)
-    return CompiledProgram(result.code, "".join(warned), unsupported=result.unsupported)
-
-
 def compile_module_file(path: str):
     """A `compile_file` for ProgramImporter using the Bytelens pipeline: warnings go to stderr;
     a SyntaxError is raised as importing a bad module raises it."""
+    from pipeline import compile_program
+
     with open(path, "rb") as f:
         compiled = compile_program(f.read(), path)
     sys.stderr.write(compiled.warnings)
