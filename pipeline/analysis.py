@@ -9,6 +9,9 @@ import dataclasses
 
 from pipeline.diagnostics import Diagnostic
 from pipeline.highlight import Highlight, highlights
+from pipeline.outline import OutlineItem, outline
+from pipeline.parser import parse
+from pipeline.positions import LineIndex
 from pipeline.tokenizer import Token, tokenize_recovering
 
 
@@ -18,13 +21,33 @@ class Analysis:
     tokens: tuple[Token, ...]
     diagnostics: tuple[Diagnostic, ...]
     highlights: tuple[Highlight, ...]
+    tree: object | None          # the module's AST, None while the text has a syntax error
+    outline: tuple[OutlineItem, ...]
 
 
-def analyze(text: str) -> Analysis:
+def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
+    """Tokens and highlights always; the tree and outline when the text parses.
+
+    Diagnostics are CPython's SyntaxError for the text (the parser reports the first, as
+    CPython does), else the tokenizer's findings. Recovery past the first syntax error, so the
+    rest of a broken file keeps its outline, comes with the editor parse (issue: the parser).
+    """
     tokens, errors = tokenize_recovering(text)
-    diagnostics = tuple(
-        Diagnostic(e.kind, e.message, e.lineno, e.offset,
-                   e.end_lineno if e.end_lineno is not None else e.lineno,
-                   e.end_offset if e.end_offset is not None else e.offset + 1)
-        for e in errors)
-    return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens)))
+    parsed = parse(text, "<editor>")
+    if parsed.errors:
+        diagnostics = tuple(_from_syntax_error(e) for e in parsed.errors)
+    else:
+        diagnostics = tuple(
+            Diagnostic(e.kind, e.message, e.lineno, e.offset,
+                       e.end_lineno if e.end_lineno is not None else e.lineno,
+                       e.end_offset if e.end_offset is not None else e.offset + 1)
+            for e in errors if e.kind != "SyntaxWarning")
+    items = outline(parsed.tree, lines or LineIndex(text)) if parsed.tree is not None else ()
+    return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens)), parsed.tree, items)
+
+
+def _from_syntax_error(e) -> Diagnostic:
+    """A parser SyntaxError as a diagnostic; CPython leaves some positions unset (None)."""
+    line = e.lineno or 1
+    offset = e.offset or 1
+    return Diagnostic(e.kind, e.message, line, offset, e.end_lineno or line, e.end_offset or offset + 1)

@@ -69,6 +69,7 @@ def cmd_lsp(argv: list[str]) -> int:
 
 def cmd_dis(argv: list[str]) -> int:
     """`python -m dis [-C] [-O] [-P] [-S] [infile]` (3.14): the module's disassembly, nested code included.
+    With `--info`, what `dis.show_code()` prints for each of those code objects, in the same order.
 
     A file that cannot be read or compiled ends the run with status 1 and the last lines of
     CPython's traceback (the frames above them belong to CPython's own installation).
@@ -78,10 +79,12 @@ def cmd_dis(argv: list[str]) -> int:
     parser.add_argument("-O", "--show-offsets", action="store_true", help="show instruction offsets")
     parser.add_argument("-P", "--show-positions", action="store_true", help="show instruction positions")
     parser.add_argument("-S", "--specialized", action="store_true", help="show specialized bytecode")
+    parser.add_argument("--info", action="store_true",
+                        help="print dis.show_code() of every code object instead of the disassembly")
     parser.add_argument("infile", nargs="?", default="-")
     args = parser.parse_args(argv)
     from pipeline import compile_program
-    from pipeline.disassemble import disassemble
+    from pipeline.disassemble import disassemble, show_code, walk_code
 
     if args.infile == "-":
         name, source = "<stdin>", sys.stdin.buffer.read()
@@ -96,6 +99,9 @@ def cmd_dis(argv: list[str]) -> int:
     sys.stderr.write(compiled.warnings)
     if compiled.code is None:
         return _error("Traceback (most recent call last):\n" + compiled.failure_report().rstrip("\n"))
+    if args.info:
+        sys.stdout.write("".join(show_code(code) for code in walk_code(compiled.code)))
+        return 0
     sys.stdout.write(disassemble(compiled.code, show_caches=args.show_caches, adaptive=args.specialized,
                                  show_offsets=args.show_offsets, show_positions=args.show_positions))
     return 0
@@ -180,11 +186,8 @@ def cmd_ast(argv: list[str]) -> int:
         except ValueError:
             parser.error("Invalid format for --feature-version; expected format 3.x (for example, 3.10)")
         feature_version = minor
-    if args.optimize > 0:
-        # CPython would run its AST optimizer over the tree; Bytelens has none yet.
-        return _error("bytelens ast: -O LEVEL > 0 is not supported")
     result = parse(source, filename, args.mode, type_comments=args.no_type_comments,
-                   feature_version=feature_version)
+                   feature_version=feature_version, optimize=args.optimize)
     if result.warnings or result.errors:
         text = decode_source(source)
         lines = text.splitlines()

@@ -13,6 +13,7 @@ they differ between any two CPython runs; compare through `tests.oracle.mask_add
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 
 from pipeline import facts
 from pipeline.astdump import repr314
@@ -351,21 +352,23 @@ def _disassemble_one(code: CodeObject, out: list[str], *, show_caches: bool, ada
             out.append(f"  L{labels[e.start]} to L{labels[e.end]} -> L{labels[e.target]} [{e.depth}]{lasti}\n")
 
 
+def walk_code(code: CodeObject) -> Iterator[CodeObject]:
+    """A code object, then its nested code objects depth first in `co_consts` order (dis's order)."""
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, CodeObject):
+            yield from walk_code(const)
+
+
 def disassemble(code: CodeObject, *, show_caches: bool = False, adaptive: bool = False,
                 show_offsets: bool = False, show_positions: bool = False) -> str:
     """What `dis.dis(code, ...)` prints for a code object: it, then its nested code objects."""
     out: list[str] = []
-    options = dict(show_caches=show_caches, adaptive=adaptive, show_offsets=show_offsets,
-                   show_positions=show_positions)
-
-    def recurse(co: CodeObject) -> None:
-        _disassemble_one(co, out, **options)
-        for const in co.co_consts:
-            if isinstance(const, CodeObject):
-                out.append(f"\nDisassembly of {code_repr(const)}:\n")
-                recurse(const)
-
-    recurse(code)
+    for co in walk_code(code):
+        if co is not code:
+            out.append(f"\nDisassembly of {code_repr(co)}:\n")
+        _disassemble_one(co, out, show_caches=show_caches, adaptive=adaptive, show_offsets=show_offsets,
+                         show_positions=show_positions)
     return "".join(out)
 
 

@@ -5,6 +5,8 @@ from lsprotocol import types
 
 from pipeline.diagnostics import Diagnostic
 from pipeline.highlight import KINDS, MODIFIERS, Highlight
+from pipeline.astview import ViewNode
+from pipeline.outline import OutlineItem
 from pipeline.positions import LineIndex
 
 LEGEND = types.SemanticTokensLegend(token_types=list(KINDS), token_modifiers=list(MODIFIERS))
@@ -62,3 +64,30 @@ def semantic_tokens_edit(old: list[int], new: list[int]) -> list[types.SemanticT
     suffix -= suffix % 5
     return [types.SemanticTokensEdit(start=prefix, delete_count=len(old) - prefix - suffix,
                                      data=new[prefix:len(new) - suffix])]
+
+
+_SYMBOL_KIND = {"class": types.SymbolKind.Class, "function": types.SymbolKind.Function,
+                "method": types.SymbolKind.Method, "variable": types.SymbolKind.Variable,
+                "constant": types.SymbolKind.Constant, "type alias": types.SymbolKind.TypeParameter}
+
+
+def span_range(lines: LineIndex, span) -> types.Range:
+    line, col, end_line, end_col = span
+    return types.Range(start=position(lines, line, col), end=position(lines, end_line, end_col))
+
+
+def document_symbol(lines: LineIndex, item: OutlineItem) -> types.DocumentSymbol:
+    return types.DocumentSymbol(
+        name=item.name, kind=_SYMBOL_KIND[item.kind], range=span_range(lines, item.span),
+        selection_range=span_range(lines, item.name_span),
+        detail=item.kind if item.kind == "type alias" else None,
+        children=[document_symbol(lines, child) for child in item.children])
+
+
+def view_node(lines: LineIndex, node: ViewNode) -> dict:
+    """An AST pane node as JSON: {type, field, label, range (LSP range or null), children}."""
+    rng = None if node.span is None else span_range(lines, node.span)
+    return {"type": node.type, "field": node.field, "label": node.label,
+            "range": None if rng is None else {"start": {"line": rng.start.line, "character": rng.start.character},
+                                                "end": {"line": rng.end.line, "character": rng.end.character}},
+            "children": [view_node(lines, child) for child in node.children]}

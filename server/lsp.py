@@ -13,6 +13,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
 from pipeline.analysis import Analysis, analyze
+from pipeline.astview import ast_path, ast_view
 from server import convert
 from server.documents import Document
 
@@ -35,7 +36,7 @@ class BytelensServer(LanguageServer):
             return None
         cached = self._analyses.get(uri)
         if cached is None or cached[0] != doc.version:
-            cached = (doc.version, analyze(doc.text))
+            cached = (doc.version, analyze(doc.text, doc.lines))
             self._analyses[uri] = cached
         return doc, cached[1]
 
@@ -115,6 +116,34 @@ def create_server() -> BytelensServer:
         first, last = params.range.start.line + 1, params.range.end.line + 1
         runs = tuple(run for run in result.highlights if first <= run.line <= last)
         return types.SemanticTokens(data=convert.semantic_tokens(doc.lines, runs))
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbols(ls: BytelensServer, params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        found = ls.analysis(params.text_document.uri)
+        if found is None:
+            return []
+        doc, result = found
+        return [convert.document_symbol(doc.lines, item) for item in result.outline]
+
+    @server.feature("bytelens/ast")
+    def ast_tree(ls: BytelensServer, params) -> dict | None:
+        """The document's AST for the AST pane; null while the text has a syntax error."""
+        found = ls.analysis(params.textDocument.uri)
+        if found is None or found[1].tree is None:
+            return None
+        doc, result = found
+        return convert.view_node(doc.lines, ast_view(result.tree, doc.lines))
+
+    @server.feature("bytelens/astPath")
+    def ast_tree_path(ls: BytelensServer, params) -> list[dict]:
+        """The chain of AST nodes under a position, outermost first, for the pane's cursor sync."""
+        found = ls.analysis(params.textDocument.uri)
+        if found is None or found[1].tree is None:
+            return []
+        doc, result = found
+        line = params.position.line + 1
+        col = doc.lines.utf16_to_char(line, params.position.character)
+        return [convert.view_node(doc.lines, node) for node in ast_path(result.tree, doc.lines, line, col)]
 
     return server
 

@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import difflib
 import io
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -34,6 +35,18 @@ class Stage:
     bar: int  # files (of the whole corpus) that must be identical; the test suite enforces it
     # Puts stdout in a form independent of CPython's string hash seed (see tests/canonical.py).
     canonical: Callable[[str], str] | None = None
+    # Splits stdout into per-code-object sections, for the finer figure (dis and dis-info).
+    units: Callable[[str], list[str]] | None = None
+
+
+def dis_sections(text: str) -> list[str]:
+    """`dis` output, one section per code object (the module's, then each `Disassembly of ...`)."""
+    return text.split("\nDisassembly of ")
+
+
+def show_code_sections(text: str) -> list[str]:
+    """`show_code` output for several code objects, one section each (each starts with `Name:`)."""
+    return [part for part in re.split(r"(?m)^(?=Name: )", text) if part]
 
 
 STAGES = {
@@ -41,7 +54,10 @@ STAGES = {
     "tokenize-e": Stage("tokenize-e", ("tokenize", "-e"), ("-m", "tokenize", "-e"), bar=534),
     "ast": Stage("ast", ("ast", "-a"), ("-m", "ast", "-a"), bar=0),
     "symtable": Stage("symtable", ("symtable",), ("-m", "symtable"), bar=0, canonical=canonical.symtable_text),
-    "dis": Stage("dis", ("dis",), ("-m", "dis"), bar=0, canonical=canonical.dis_text),
+    "dis": Stage("dis", ("dis",), ("-m", "dis"), bar=0, canonical=canonical.dis_text, units=dis_sections),
+    # `dis.show_code()` of every code object, in dis's order (there is no `python -m dis --info`).
+    "dis-info": Stage("dis-info", ("dis", "--info"), ("@oracle/show_code.py",), bar=0,
+                      canonical=canonical.dis_text, units=show_code_sections),
 }
 
 
@@ -90,8 +106,20 @@ def sample(files: list[str], n: int | None) -> list[str]:
     return [files[int(i * step)] for i in range(n)]
 
 
-def check_stage(stage: Stage, files: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Return (identical files, {differing file: first diff})."""
+@dataclasses.dataclass
+class UnitCount:
+    """Code objects compared (sections in the same position), and how many were identical."""
+    same: int = 0
+    total: int = 0
+
+    def add(self, ours: str, theirs: str, split: Callable[[str], list[str]]) -> None:
+        a, b = split(oracle.mask_addresses(ours)), split(oracle.mask_addresses(theirs))
+        self.same += sum(x == y for x, y in zip(a, b))
+        self.total += max(len(a), len(b))
+
+
+def check_stage(stage: Stage, files: list[str], units: UnitCount | None = None) -> tuple[list[str], dict[str, str]]:
+    """Return (identical files, {differing file: first diff}); count code objects into `units`."""
     root = oracle.corpus_dir()
     expected = oracle.run([oracle.Job(root, (*stage.theirs, f), (f,)) for f in files])
     same, different = [], {}
@@ -104,6 +132,8 @@ def check_stage(stage: Stage, files: list[str]) -> tuple[list[str], dict[str, st
         if stage.canonical is not None:
             ours = dataclasses.replace(ours, stdout=stage.canonical(ours.stdout))
             theirs = dataclasses.replace(theirs, stdout=stage.canonical(theirs.stdout))
+        if units is not None and stage.units is not None:
+            units.add(ours.stdout, theirs.stdout, stage.units)
         if ours.key() == theirs.key():
             same.append(name)
         else:
@@ -121,13 +151,14 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown stage(s): {', '.join(unknown)}")
     files = sample(oracle.corpus_files(), args.sample)
-    lines = []
     with args.report.open("w", encoding="utf-8") as report:
         for stage in (STAGES[s] for s in (args.stages or STAGES)):
-            same, different = check_stage(stage, files)
+            units = UnitCount()
+            same, different = check_stage(stage, files, units)
             line = f"{stage.name}: {len(same)}/{len(files)} files identical to CPython 3.14 ({100 * len(same) / len(files):.1f}%)"
+            if stage.units is not None:
+                line += f"; code objects {units.same}/{units.total} ({100 * units.same / max(units.total, 1):.1f}%)"
             print(line, flush=True)
-            lines.append(line)
             for name, diff in different.items():
                 report.write(f"== {stage.name}: {name}\n{diff}\n\n")
     print(f"differences: {args.report}")

@@ -113,3 +113,54 @@ async def test_semantic_tokens_for_a_range_are_those_lines_of_the_full_result(cl
         range=types.Range(start=types.Position(1, 0), end=types.Position(1, 7))))
     legend = client.server_capabilities.semantic_tokens_provider.legend
     assert _decode(part.data, legend) == [t for t in _decode(full.data, legend) if t[0] == 1]
+
+
+@pytest.mark.asyncio
+async def test_outline_is_the_module_definitions_with_their_name_ranges(client: LanguageClient):
+    _open(client, "import os\nMAX = 3\nclass Café:\n    kind: str = 'x'\n    def run(self):\n"
+                  "        def inner(): pass\n        local = 1\nif os.name:\n    def f(): pass\ntype Pair = tuple\n")
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=URI)))
+
+    def shape(items):
+        return [(s.name, s.kind, s.selection_range.start.line, s.selection_range.start.character,
+                 s.selection_range.end.character, shape(s.children or [])) for s in items]
+
+    K = types.SymbolKind
+    assert shape(symbols) == [
+        ("MAX", K.Constant, 1, 0, 3, []),
+        ("Café", K.Class, 2, 6, 10, [
+            ("kind", K.Variable, 3, 4, 8, []),
+            ("run", K.Method, 4, 8, 11, [("inner", K.Function, 5, 12, 17, [])])]),
+        ("f", K.Function, 8, 8, 9, []),
+        ("Pair", K.TypeParameter, 9, 5, 9, []),
+    ]
+    cls = symbols[1]
+    assert (cls.range.start.line, cls.range.end.line) == (2, 6)
+
+
+def _plain(value):
+    """pygls answers custom requests with namedtuples; back to JSON-like dicts and lists."""
+    if hasattr(value, "_asdict"):
+        return {k: _plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+@pytest.mark.asyncio
+async def test_ast_pane_tree_and_cursor_path(client: LanguageClient):
+    _open(client, "s = '😀'\nx = 2 + len(s)\n")
+    doc = {"textDocument": {"uri": URI}}
+    tree = _plain(await client.protocol.send_request_async("bytelens/ast", doc))
+    assert tree["label"] == "Module"
+    assign = tree["children"][1]
+    assert (assign["field"], assign["label"]) == ("body[1]", "Assign")
+    path = _plain(await client.protocol.send_request_async(
+        "bytelens/astPath", {**doc, "position": {"line": 1, "character": 12}}))
+    assert [(n["field"], n["label"]) for n in path] == [
+        ("", "Module"), ("body[1]", "Assign"), ("value", "BinOp"), ("right", "Call"), ("args[0]", "Name(id='s')")]
+    # The string's range ends after the 2-unit emoji: UTF-16 at the edge.
+    constant = tree["children"][0]["children"][1]
+    assert constant["label"] == "Constant(value='😀')"
+    assert constant["range"]["end"] == {"line": 0, "character": 8}

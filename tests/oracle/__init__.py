@@ -32,9 +32,16 @@ def cache_root() -> Path:
     return root
 
 
+SCRIPT_PREFIX = "@oracle/"
+"""An argv word `@oracle/NAME` names the script NAME of this folder, wherever the clone lives."""
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class Job:
-    """`python3.14 *argv` run in `cwd`; `inputs` are the files (relative to cwd) whose bytes it reads."""
+    """`python3.14 *argv` run in `cwd`; `inputs` are the files (relative to cwd) whose bytes it reads.
+
+    Argv words `@oracle/NAME` run this folder's probe scripts; their contents key the cache too.
+    """
     cwd: Path
     argv: tuple[str, ...]
     inputs: tuple[str, ...] = ()
@@ -42,9 +49,15 @@ class Job:
     def key(self) -> str:
         h = hashlib.sha256()
         h.update(json.dumps([VERSION, list(self.argv)]).encode())
-        for name in self.inputs:
-            h.update(b"\0" + hashlib.sha256((self.cwd / name).read_bytes()).digest())
+        scripts = [HERE / word[len(SCRIPT_PREFIX):] for word in self.argv if word.startswith(SCRIPT_PREFIX)]
+        for path in [self.cwd / name for name in self.inputs] + scripts:
+            h.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
         return h.hexdigest()
+
+    def host_argv(self) -> list[str]:
+        """argv as the oracle sees it: the host file system is mounted at /host there."""
+        return [f"/host{HERE}/{word[len(SCRIPT_PREFIX):]}" if word.startswith(SCRIPT_PREFIX) else word
+                for word in self.argv]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -65,7 +78,7 @@ def ensure_installed() -> None:
 
 
 def _run_batch(jobs: list[Job]) -> list[Result]:
-    payload = json.dumps({"jobs": [{"cwd": str(j.cwd.resolve()), "argv": list(j.argv)} for j in jobs]})
+    payload = json.dumps({"jobs": [{"cwd": str(j.cwd.resolve()), "argv": j.host_argv()} for j in jobs]})
     proc = subprocess.run(["node", str(HERE / "runner.mjs")], input=payload, capture_output=True,
                           text=True, cwd=HERE, check=False)
     lines = proc.stdout.splitlines()
