@@ -206,11 +206,8 @@ def cmd_run(argv: list[str]) -> int:
     exception report and its exit status are CPython 3.14's."""
     if not argv:
         return _error("usage: bytelens run FILE [ARG ...]")
-    import importlib.util
     import os
 
-    if importlib.util.find_spec("pipeline.compiler") is None:
-        return _error("bytelens run: the compiler has not landed yet")
     from pipeline import compile_program
     from pipeline.vm.run import compile_module_file, run_code
 

@@ -352,6 +352,20 @@ def _disassemble_one(code: CodeObject, out: list[str], *, show_caches: bool, ada
             out.append(f"  L{labels[e.start]} to L{labels[e.end]} -> L{labels[e.target]} [{e.depth}]{lasti}\n")
 
 
+def instruction_lines(code: CodeObject) -> list[tuple[Instruction, str]]:
+    """Each instruction of one code object with its line of `dis` text, exactly as `disassemble`
+    prints it there (same column widths; the line number shown where a source line starts)."""
+    formatter = _Formatter(lineno_width=_lineno_width(find_linestarts(code)), offset_width=0,
+                           label_width=4 + len(str(len(_labels_map(code.co_code, code.exception_entries())))),
+                           show_caches=False, show_positions=False)
+    pairs = []
+    for instr in get_instructions(code):
+        out: list[str] = []
+        formatter.line(instr, out)
+        pairs.append((instr, out[-1].rstrip("\n")))
+    return pairs
+
+
 def walk_code(code: CodeObject) -> Iterator[CodeObject]:
     """A code object, then its nested code objects depth first in `co_consts` order (dis's order)."""
     yield code

@@ -123,3 +123,12 @@ SYMTABLE_CONSTANTS = {'CELL': 5, 'DEF_ANNOT': 256, 'DEF_BOUND': 134, 'DEF_COMP_C
 # The order in which symtable.Symbol lists a symbol's flags.
 SYMTABLE_FLAG_ORDER = ('USE', 'DEF_GLOBAL', 'DEF_NONLOCAL', 'DEF_LOCAL', 'DEF_PARAM', 'DEF_TYPE_PARAM', 'DEF_FREE_CLASS', 'DEF_IMPORT', 'DEF_BOUND', 'DEF_ANNOT', 'DEF_COMP_ITER', 'DEF_COMP_CELL')
 
+# `from __future__` features that set a co_flags bit in every code object of the module: name -> bit.
+FUTURE_CODE_FLAGS = {'annotations': 16777216, 'barry_as_FLUFL': 4194304}
+
+# hash(None): a constant since 3.12 (the host's may differ); orders frozenset constants.
+NONE_HASH = -56073184
+
+# sys.hash_info of the oracle's build (and its size_t width): the order frozenset constants print in.
+HASH_INFO = {'width': 32, 'modulus': 2147483647, 'inf': 314159, 'imag': 1000003, 'size_t_bits': 32}
+

@@ -55,8 +55,8 @@ class SyntaxErrorInfo:
     end_lineno: int | None
     end_offset: int | None
     text: str | None     # the source line, newline included, as SyntaxError.text
-    # The line of the last compound statement the error pass parsed (0: none), which 3.14 keeps
-    # in SyntaxError._metadata for traceback's keyword-typo suggestions.
+    # The line of the last compound statement (not a def) the error pass parsed (0: none),
+    # which 3.14 keeps in SyntaxError._metadata for traceback's keyword-typo suggestions.
     stmt_lineno: int = 0
 
     def report(self, source: str | None = None) -> str:
@@ -405,11 +405,13 @@ class _Runtime:
         # '<>' is only NOTEQUAL under `from __future__ import barry_as_FLUFL`, which we do not track.
         return tok if self.S[tok] == "!=" else None
 
-    def register_stmts(self, stmts: list) -> list:
-        """pegen notes where the error pass's last compound statement starts (for tracebacks)."""
-        if self.error_pass:
-            self.stmt_lineno = stmts[-1].lineno
-        return stmts
+    def register_stmt(self, stmt: A.stmt) -> list:
+        """pegen notes where the error pass's last compound statement starts (for tracebacks).
+        Not a def: in that pass invalid_def_raw matches every def first, with a placeholder
+        that leaves the note alone."""
+        if self.error_pass and not isinstance(stmt, (A.FunctionDef, A.AsyncFunctionDef)):
+            self.stmt_lineno = stmt.lineno
+        return [stmt]
 
     def make_module(self, stmts: list | None) -> A.Module:
         ignores = tuple(A.TypeIgnore(lineno, tag) for lineno, tag in self.toks.type_ignores)
@@ -564,9 +566,23 @@ class _Runtime:
         return A.Constant(self.S[i], None, t.SL[i], t.C[i], t.XL[i], t.XB[i])
 
     def spec_constant(self, i: int) -> A.Constant:
+        """A format spec's text, decoded unless its f/t-string is raw."""
         t = self.toks
-        return A.Constant(self._decode_str(self.S[i], False, i, fstring=True), None,
+        raw = "r" in self.S[self._string_start(i)].lower()
+        return A.Constant(self._decode_str(self.S[i], raw, i, fstring=True), None,
                           t.SL[i], t.C[i], t.XL[i], t.XB[i])
+
+    def _string_start(self, i: int) -> int:
+        """The FSTRING_START/TSTRING_START of the innermost f/t-string holding token `i`."""
+        depth = 0
+        while True:
+            i -= 1
+            if self.T[i] in _STRING_ENDS:
+                depth += 1
+            elif self.T[i] in _STRING_STARTS:
+                if depth == 0:
+                    return i
+                depth -= 1
 
     def check_fstring_conversion(self, bang: int, name: int):
         t = self.toks
@@ -932,19 +948,43 @@ def _run(toks: _Tokens, start: str, feature_version: int | None, call_invalid: b
 
 
 def parse(source: bytes | str, filename: str = "<unknown>", mode: str = "exec", *,
-          type_comments: bool = True, feature_version: int | None = None) -> ParseResult:
+          type_comments: bool = True, feature_version: int | None = None,
+          optimize: int = -1) -> ParseResult:
     """Parse `source` as CPython 3.14's `ast.parse(source, filename, mode, type_comments=...,
-    feature_version=(3, feature_version))`; never raises on user text."""
+    feature_version=(3, feature_version), optimize=...)`; never raises on user text."""
     # Tokenizing and parsing allocate many containers and no garbage cycles worth collecting
     # mid-way (the rule closures' cycle goes afterwards): the collector would only rescan the
     # growing token lists and tree, which costs as much as the parse itself.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse(source, filename, mode, type_comments, feature_version)
+        result = _parse(source, filename, mode, type_comments, feature_version)
     finally:
         if collecting:
             gc.enable()
+    if optimize > 0 and result.tree is not None:
+        result = dataclasses.replace(result, tree=_optimized(result.tree))
+    return result
+
+
+def _optimized(node):
+    """3.14's AST optimizer as `ast.parse(optimize=1)` applies it: `__debug__` becomes False."""
+    if isinstance(node, A.Name) and node.id == "__debug__" and isinstance(node.ctx, A.Load):
+        return A.Constant(False, None, node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+    changes = {}
+    for field in node._fields:
+        value = getattr(node, field)
+        if isinstance(value, A.AST):
+            new = _optimized(value)
+        elif isinstance(value, tuple):
+            new = tuple(_optimized(x) if isinstance(x, A.AST) else x for x in value)
+            if all(a is b for a, b in zip(new, value)):
+                new = value
+        else:
+            continue
+        if new is not value:
+            changes[field] = new
+    return dataclasses.replace(node, **changes) if changes else node
 
 
 def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
@@ -1032,7 +1072,7 @@ def _failure(toks: _Tokens, start: str, feature_version: int | None, tok_error,
 
 def _keyword_typo(info: SyntaxErrorInfo, source: str) -> SyntaxErrorInfo | None:
     """3.14's traceback rewrites a plain "invalid syntax" when replacing one name near the error
-    by a keyword makes the code between the last compound statement and the error line compile
+    by a keyword makes the code from the last statement parsed to the error line compile
     (as `codeop.compile_command` would): the error then points at that name."""
     import difflib
     import textwrap
@@ -1101,12 +1141,37 @@ def _closest_keyword(name: str) -> str | None:
 
 
 def _compiles(code: str) -> bool:
-    """Whether `codeop.compile_command(code, symbol="exec", flags=PyCF_ONLY_AST)` returns."""
+    """Whether `codeop.compile_command(code, symbol="exec", flags=PyCF_ONLY_AST)` returns; in
+    3.14 that compiles for real, so the compiler's commonest SyntaxErrors count too."""
     if all(not line.strip() or line.strip().startswith("#") for line in code.split("\n")):
         return True
-    if parse(code).tree is not None:
+    for text in (code, code + "\n"):
+        tree = parse(text).tree
+        if tree is not None:
+            return not _misplaced(tree, function=False, coroutine=False, loop=False)
+    return _incomplete(code + "\n")
+
+
+def _misplaced(node, function: bool, coroutine: bool, loop: bool) -> bool:
+    """Whether a return, yield, await, break, continue or nonlocal sits where the compiler
+    rejects it (outside a function, a coroutine, a loop; at module level)."""
+    if isinstance(node, A.Return) and not function or isinstance(node, (A.Yield, A.YieldFrom)) and not function:
         return True
-    return parse(code + "\n").tree is not None or _incomplete(code + "\n")
+    if isinstance(node, A.Await) and not coroutine or isinstance(node, (A.Break, A.Continue)) and not loop:
+        return True
+    if isinstance(node, A.Nonlocal) and not function:
+        return True
+    if isinstance(node, (A.FunctionDef, A.AsyncFunctionDef, A.Lambda)):
+        function, coroutine, loop = True, isinstance(node, A.AsyncFunctionDef), False
+    elif isinstance(node, A.ClassDef):
+        function = coroutine = loop = False
+    for field in node._fields:
+        value = getattr(node, field)
+        body_of_loop = isinstance(node, (A.For, A.AsyncFor, A.While)) and field == "body"
+        for child in value if isinstance(value, tuple) else (value,):
+            if isinstance(child, A.AST) and _misplaced(child, function, coroutine, loop or body_of_loop):
+                return True
+    return False
 
 
 _EOF_ERRORS = ("unexpected EOF", "unterminated triple-quoted string literal", "unterminated string literal")

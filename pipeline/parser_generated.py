@@ -4543,7 +4543,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
             a = r_compound_stmt(_q)
             if a is not None:
                 _q = _pos
-                _r = (P.register_stmts([a]))
+                _r = (P.register_stmt(a))
                 if _r is not None:
                     _pos = _q
                     return _r

@@ -91,3 +91,12 @@ def view_node(lines: LineIndex, node: ViewNode) -> dict:
             "range": None if rng is None else {"start": {"line": rng.start.line, "character": rng.start.character},
                                                 "end": {"line": rng.end.line, "character": rng.end.character}},
             "children": [view_node(lines, child) for child in node.children]}
+
+
+def hover_markdown(listings) -> str:
+    """Each code object's instructions for the line, as `dis` prints them, in a fenced block."""
+    parts = []
+    for listing in listings:
+        body = "\n".join(listing.lines)
+        parts.append(f"**{listing.code_name}**\n```\n{body}\n```")
+    return "\n\n".join(parts)

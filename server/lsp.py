@@ -14,6 +14,7 @@ from pygls.lsp.server import LanguageServer
 
 from pipeline.analysis import Analysis, analyze
 from pipeline.astview import ast_path, ast_view
+from pipeline.hover import HoverIndex
 from server import convert
 from server.documents import Document
 
@@ -28,6 +29,8 @@ class BytelensServer(LanguageServer):
         # The last semantic tokens sent per document, for `full/delta`: (result id, data).
         self._sent_tokens: dict[str, tuple[str, list[int]]] = {}
         self._next_result_id = 0
+        # Per document: (version, HoverIndex or None when the text does not compile).
+        self._hover_indexes: dict[str, tuple[int, HoverIndex | None]] = {}
 
     def analysis(self, uri: str) -> tuple[Document, Analysis] | None:
         """The analysis of the document's current version, computed once per version."""
@@ -44,6 +47,21 @@ class BytelensServer(LanguageServer):
         self.documents.pop(uri, None)
         self._analyses.pop(uri, None)
         self._sent_tokens.pop(uri, None)
+        self._hover_indexes.pop(uri, None)
+
+    def hover_index(self, uri: str) -> HoverIndex | None:
+        """The compiled module's instructions by line, built on the first hover of a version."""
+        from pipeline import compile_program
+
+        doc = self.documents.get(uri)
+        if doc is None:
+            return None
+        cached = self._hover_indexes.get(uri)
+        if cached is None or cached[0] != doc.version:
+            compiled = compile_program(doc.text.encode("utf-8", "surrogatepass"), doc.uri.rsplit("/", 1)[-1])
+            cached = (doc.version, None if compiled.code is None else HoverIndex(compiled.code))
+            self._hover_indexes[uri] = cached
+        return cached[1]
 
     def semantic_tokens(self, uri: str) -> tuple[str, list[int]]:
         """Fresh semantic tokens for the document, remembered under a new result id."""
@@ -124,6 +142,33 @@ def create_server() -> BytelensServer:
             return []
         doc, result = found
         return [convert.document_symbol(doc.lines, item) for item in result.outline]
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: BytelensServer, params: types.HoverParams) -> types.Hover | None:
+        """The bytecode CPython 3.14 emits for the line, narrowed to the innermost expression
+        under the cursor that has instructions of its own."""
+        uri = params.text_document.uri
+        found = ls.analysis(uri)
+        index = ls.hover_index(uri)
+        if found is None or index is None:
+            return None
+        doc, result = found
+        line = params.position.line + 1
+        col = doc.lines.utf16_to_char(line, params.position.character)
+        listings = []
+        # Innermost node first, outward: hovering `2` in a folded `2 + 3 * 4` shows the folded load.
+        for node in reversed(ast_path(result.tree, doc.lines, line, col)):
+            if node.span is None or not node.span[0] == node.span[2] == line:
+                continue
+            span = (line, doc.lines.char_to_utf8(line, node.span[1]), line, doc.lines.char_to_utf8(line, node.span[3]))
+            listings = index.listings(line, span)
+            if listings:
+                break
+        listings = listings or index.listings(line)
+        if not listings:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
+                                                        value=convert.hover_markdown(listings)))
 
     @server.feature("bytelens/ast")
     def ast_tree(ls: BytelensServer, params) -> dict | None:

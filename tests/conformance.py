@@ -52,11 +52,11 @@ def show_code_sections(text: str) -> list[str]:
 STAGES = {
     "tokenize": Stage("tokenize", ("tokenize",), ("-m", "tokenize"), bar=534),
     "tokenize-e": Stage("tokenize-e", ("tokenize", "-e"), ("-m", "tokenize", "-e"), bar=534),
-    "ast": Stage("ast", ("ast", "-a"), ("-m", "ast", "-a"), bar=0),
-    "symtable": Stage("symtable", ("symtable",), ("-m", "symtable"), bar=0, canonical=canonical.symtable_text),
-    "dis": Stage("dis", ("dis",), ("-m", "dis"), bar=0, canonical=canonical.dis_text, units=dis_sections),
+    "ast": Stage("ast", ("ast", "-a"), ("-m", "ast", "-a"), bar=534),
+    "symtable": Stage("symtable", ("symtable",), ("-m", "symtable"), bar=534, canonical=canonical.symtable_text),
+    "dis": Stage("dis", ("dis",), ("-m", "dis"), bar=534, canonical=canonical.dis_text, units=dis_sections),
     # `dis.show_code()` of every code object, in dis's order (there is no `python -m dis --info`).
-    "dis-info": Stage("dis-info", ("dis", "--info"), ("@oracle/show_code.py",), bar=0,
+    "dis-info": Stage("dis-info", ("dis", "--info"), ("@oracle/show_code.py",), bar=534,
                       canonical=canonical.dis_text, units=show_code_sections),
 }
 

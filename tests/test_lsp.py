@@ -164,3 +164,26 @@ async def test_ast_pane_tree_and_cursor_path(client: LanguageClient):
     constant = tree["children"][0]["children"][1]
     assert constant["label"] == "Constant(value='😀')"
     assert constant["range"]["end"] == {"line": 0, "character": 8}
+
+
+@pytest.mark.asyncio
+async def test_hover_shows_the_lines_bytecode_and_narrows_to_an_expression(client: LanguageClient, tmp_path):
+    text = "x = 2 + 3 * 4\ndef add(a, b):\n    return a + b\n"
+    _open(client, text)
+
+    async def hover(line, character):
+        result = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(line, character)))
+        return result.contents.value
+
+    # What CPython's dis prints for those lines, from the oracle.
+    (tmp_path / "example.py").write_text(text)
+    dis = oracle.run([oracle.Job(tmp_path, ("-m", "dis", "example.py"), ("example.py",))])[0].stdout
+    folded = next(row for row in dis.splitlines() if "LOAD_SMALL_INT" in row and "14" in row)
+    assert (await hover(0, 0)).endswith("STORE_NAME               0 (x)\n```")   # on `x`
+    on_literal = await hover(0, 4)         # on `2`, folded with the rest into one load
+    assert on_literal.startswith("**<module>**\n```\n") and folded in on_literal
+    whole = await hover(2, 4)
+    assert "**add**" in whole and "RETURN_VALUE" in whole and "BINARY_OP" in whole
+    narrowed = await hover(2, 11)          # on `a` in `a + b`
+    assert "LOAD_FAST_BORROW_LOAD_FAST_BORROW" in narrowed and "RETURN_VALUE" not in narrowed

@@ -2,8 +2,8 @@
 
 - The whole standard-library corpus: `bytelens ast -a FILE` prints what `python3.14 -m ast -a FILE`
   prints, file for file.
-- tests/cases/parse/*.py: small files exercising every construct, compared the same way
-  (`NAME.MODE.py` files are parsed with `-m MODE`).
+- tests/cases/parse/*.py: small valid files exercising every construct, compared the same way,
+  stderr (SyntaxWarnings) included (`NAME.MODE.py` files are parsed with `-m MODE`).
 - tests/cases/syntax_errors/*.py: the error report (from the `  File "FILE"` line on) and the exit
   status of `python3.14 -m ast FILE`.
 Expected values always come from the oracle. Known gaps are strict xfails.
@@ -106,10 +106,10 @@ def test_syntax_error(name, error_expected, monkeypatch):
 
 
 def test_dump_options(monkeypatch):
-    """-i, --show-empty and --no-type-comments reach the dump and the parser as in CPython."""
+    """-i, --show-empty, --no-type-comments and -O reach the dump and the parser as in CPython."""
     name = "type_comments.py"
     monkeypatch.chdir(CASES / "parse")
-    variants = [("-i", "0"), ("--show-empty",), ("--no-type-comments",), ("-i", "1", "-a")]
+    variants = [("-i", "0"), ("--show-empty",), ("--no-type-comments",), ("-i", "1", "-a"), ("-O", "1")]
     expected = oracle.run([oracle.Job(cwd=CASES / "parse", argv=("-m", "ast", *v, name), inputs=(name,))
                            for v in variants])
     for v, exp in zip(variants, expected):

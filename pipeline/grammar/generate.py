@@ -19,21 +19,22 @@ The metagrammar
 
 Semantics of the generated code
 -------------------------------
-Speed comes from token access and call avoidance: tokens are compared as integer codes in lists,
-every non-nullable alternative and rule call is guarded by its FIRST set (so most attempts cost one
-set membership test, not a call), memo tables are per-rule lists indexed by position, and a
-left-recursive leader whose recursion is direct (`sum: sum '+' term | term`) runs as a loop that
-grows the seed in place, which is what seed growing computes for such rules.
+Every rule becomes a closure `r_NAME(_p)` over one parse's token arrays (made by `make_rules`): it
+returns the rule's value (never None) and leaves the position after it in `_pos`, or returns None
+on failure. An action whose value is None therefore fails its alternative (pegen instead succeeds
+with NULL; the grammar's actions do not rely on that). A token item's value is its index.
+`EXTRA` in an action expands to the location keyword arguments of the alternative (start of its
+first token, end of its last token that is not NEWLINE/INDENT/DEDENT/ENDMARKER); actions may also
+read `_p` (the alternative's first token) and `_q` (the token after it). Rules marked (memo) and
+the leaders of left-recursive cycles (chosen as pegen chooses them) are memoised per position; a
+leader grows its seed as pegen does. Alternatives consisting of a single `invalid_*` rule run only
+in the error pass (`call_invalid`), and rules named `*_without_invalid` switch it off beneath them.
 
-Every rule becomes a closure `r_NAME(p)` over one parse's token arrays: it returns the rule's
-value (never None) and leaves the position after it in `_pos`, or returns None on failure. An
-action whose value is None therefore fails its alternative (pegen instead succeeds with NULL
-without advancing its caller's view; the grammar's actions avoid relying on that). A token
-item's value is its index. `EXTRA` in an action expands to the location keyword arguments of the
-alternative (start of its first token, end of its last non-whitespace token). Rules marked (memo)
-and the leaders of left-recursive cycles are memoised per start position; a leader grows its seed
-as pegen does. Alternatives consisting of a single `invalid_*` rule run only in the error pass
-(`call_invalid`), and rules named `*_without_invalid` switch that pass off beneath them.
+Speed comes from token access and call avoidance: tokens are compared as integer codes held in
+lists, every non-nullable alternative and rule call is guarded by its FIRST set (most attempts
+cost one set-membership test, not a call), memo tables are per-rule lists indexed by position,
+and a leader whose recursion is direct (`sum: sum '+' term | term`, recursive alternatives
+first) runs as a loop growing the seed in place, which is what seed growing computes for it.
 """
 from __future__ import annotations
 
@@ -572,7 +573,7 @@ class _Gen:
     def helper_alts(self, alts: list[Alt]) -> str:
         name = self.new_helper_name("tmp")
         body = [f"def {name}(_p):", "    nonlocal _pos"]
-        body += self.alts_code(alts, "    ", rule_name=name)
+        body += self.alts_code(alts, "    ")
         body.append("    return None")
         self.helpers.append(body)
         return name
@@ -678,7 +679,7 @@ class _Gen:
         lines.append(f"{ind}    _q = _pos")
         return ind + "    "
 
-    def alts_code(self, alts: list[Alt], ind: str, rule_name: str) -> list[str]:
+    def alts_code(self, alts: list[Alt], ind: str) -> list[str]:
         lines: list[str] = []
         for alt in alts:
             lines += self.alt_code(alt, ind)
@@ -775,7 +776,7 @@ class _Gen:
         if loop is not None:
             lr, seeds = loop
             seed = f"_seed_{rule.name}"
-            out = [f"def {seed}(_p):", "    nonlocal _pos"] + self.alts_code(seeds, "    ", rule.name)
+            out = [f"def {seed}(_p):", "    nonlocal _pos"] + self.alts_code(seeds, "    ")
             out += ["    return None", f"{memo} = [None] * _N", f"def {fn}(_p):", "    nonlocal _pos",
                     f"    _hit = {memo}[_p]", "    if _hit is not None:", "        _pos = _hit[1]",
                     "        return _hit[0]", f"    _r = {seed}(_p)", "    if _r is None:",
@@ -785,7 +786,7 @@ class _Gen:
                 out += self.alt_code(alt, "        ", grow=True)
             out += ["        break", f"    {memo}[_p] = (_r, _end)", "    _pos = _end", "    return _r"]
             return out
-        body = self.alts_code(rule.alts, "    ", rule.name)
+        body = self.alts_code(rule.alts, "    ")
         raw = fn if not (rule.memo or rule.leader or rule.name.endswith("_without_invalid")) \
             else f"_raw_{rule.name}"
         out = [f"def {raw}(_p):", "    nonlocal _pos"] + body + ["    return None"]

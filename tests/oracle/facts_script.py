@@ -186,3 +186,12 @@ emit("SYMTABLE_CONSTANTS", {n: getattr(_symtable, n) for n in sorted(dir(_symtab
      "_symtable's constants: DEF_* flags, scopes (LOCAL ... CELL), SCOPE_OFF/MASK, TYPE_* block types.")
 emit("SYMTABLE_FLAG_ORDER", tuple(name for name, _ in _symtable_module._flags),
      "The order in which symtable.Symbol lists a symbol's flags.")
+
+import __future__ as _future
+emit("FUTURE_CODE_FLAGS",
+     {name: getattr(_future, name).compiler_flag for name in ("annotations", "barry_as_FLUFL")},
+     "`from __future__` features that set a co_flags bit in every code object of the module: name -> bit.")
+emit("NONE_HASH", hash(None), "hash(None): a constant since 3.12 (the host's may differ); orders frozenset constants.")
+emit("HASH_INFO", {"width": sys.hash_info.width, "modulus": sys.hash_info.modulus, "inf": sys.hash_info.inf,
+                   "imag": sys.hash_info.imag, "size_t_bits": sys.maxsize.bit_length() + 1},
+     "sys.hash_info of the oracle's build (and its size_t width): the order frozenset constants print in.")

@@ -13,3 +13,5 @@ for x in y:  # type: int
 with a as b:  # type: int
     pass
 z = 2  # type: ignore  # noqa
+if __debug__:
+    x = __debug__ and (lambda: __debug__)()

@@ -1,0 +1,92 @@
+"""The compiler: AST + symbol table -> CPython 3.14.2's code objects, instruction for instruction.
+
+    result = compile_module(tree, filename)     # never raises on user code
+    result.code                                 # the module's CodeObject, or None after an error
+    result.errors / result.warnings             # Diagnostics, in CPython's words
+    result.folds                                # expressions folded to constants (editor hints)
+
+Stages, as in CPython: `codegen` (AST -> pseudo-instructions per code object), `flowgraph`
+(the CFG passes of `_PyCfg_OptimizeCodeUnit` and `_PyCfg_OptimizedCfgToInstructionSequence`),
+`assemble` (layout, tables, CodeObject); `unparse` gives annotations their text under
+`from __future__ import annotations`; `setorder` the element order of frozenset constants.
+
+3.14 folds constants in the CFG, not the AST. What `ast_preprocess.c` still rewrites is done by
+`codegen` at the node concerned, so the caller's tree (and the symbol table keyed by its nodes)
+is never copied: `'..%s..' % (a,)` becomes an f-string, `__debug__` a constant, and `-1` /
+`1 + 2j` in match patterns constants.
+
+Contract: the result never raises for user code. CPython's compile-time SyntaxErrors come back in
+`errors` (with `code` None); SyntaxWarnings in `warnings`. Should a construct be unsupported or
+the compiler fail internally, `code` is None and `unsupported` says why.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from pipeline.codeobject import CodeObject
+from pipeline.diagnostics import Diagnostic
+from pipeline.compiler.assemble import assemble_unit
+from pipeline.compiler.codegen import Codegen, CompileError
+from pipeline.compiler.ir import Loc
+
+__all__ = ["compile_module", "CompileResult", "Fold"]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fold:
+    """An expression the compiler replaced by a constant: its span (AST columns, UTF-8 bytes)
+    and the constant's repr."""
+    lineno: int
+    end_lineno: int
+    col_offset: int
+    end_col_offset: int
+    value_repr: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CompileResult:
+    code: CodeObject | None
+    errors: tuple[Diagnostic, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    folds: tuple[Fold, ...] = ()     # in the order the flowgraph made them, nested code included
+    unsupported: str | None = None   # why `code` is None without an error, if it is
+
+
+def _diagnostic(message: str, loc: Loc, severity: str, kind: str = "SyntaxError") -> Diagnostic:
+    line = max(loc.lineno, 1)
+    end_line = loc.end_lineno if loc.end_lineno >= 0 else line
+    return Diagnostic(kind, message, line, loc.col + 1 if loc.col >= 0 else 0, end_line,
+                      loc.end_col + 1 if loc.end_col >= 0 else 0, severity)
+
+
+def compile_module(tree, filename: str, *, symtable=None, optimize: int = 0) -> CompileResult:
+    """Compile a Module (or Expression) tree. Symtable errors are returned as they are."""
+    from pipeline.astdump import repr314
+    from pipeline.symtable import build_symtable
+
+    if symtable is None:
+        symtable = build_symtable(tree, filename)
+    if symtable.errors or symtable.top is None:
+        return CompileResult(None, tuple(symtable.errors))
+    codegen = Codegen(symtable, filename, optimize, assemble_unit)
+    codegen.folds = []
+    warnings = ()
+    try:
+        code = codegen.module(tree)
+    except CompileError as exc:
+        return CompileResult(None, (_diagnostic(exc.message, exc.loc, "error"),))
+    except NotImplementedError as exc:
+        return CompileResult(None, unsupported=str(exc))
+    except Exception as exc:  # a compiler bug must not take the editor down
+        return CompileResult(None, unsupported=f"internal error: {type(exc).__name__}: {exc}")
+    warnings = tuple(_diagnostic(message, loc, "warning", "SyntaxWarning") for message, loc in codegen.warnings)
+    folds = []
+    for loc, value in codegen.folds:
+        if loc.lineno < 0:
+            continue
+        try:
+            text = repr314(value) if isinstance(value, str) else repr(value)
+        except Exception:
+            text = repr(value)
+        folds.append(Fold(loc.lineno, loc.end_lineno, loc.col, loc.end_col, text))
+    return CompileResult(code, (), warnings, tuple(folds))

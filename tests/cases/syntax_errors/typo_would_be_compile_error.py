@@ -1,0 +1,2 @@
+lambdaawait (yield)
+class
