@@ -24,31 +24,10 @@ from pathlib import Path
 
 from pipeline import astnodes as A
 from tests import oracle
+from tests.oracle.ast_export import COMBOS, EXTRA_COMBOS  # the dump option sets the export runs
 
 SCRIPT = Path(oracle.__file__).resolve().parent / "ast_export.py"
 
-# Mirrors ast_export.COMBOS: combination name -> keyword arguments of dump.
-COMBOS = {
-    "default": {},
-    "attributes_indent3": {"include_attributes": True, "indent": 3},
-    "indent3_show_empty": {"indent": 3, "show_empty": True},
-    "positional": {"annotate_fields": False},
-    "positional_attributes_empty_tab": {"annotate_fields": False, "include_attributes": True,
-                                        "show_empty": True, "indent": "\t"},
-}
-# Mirrors ast_export.EXTRA_COMBOS (exported with `--combos all`).
-EXTRA_COMBOS = {
-    "attributes": {"include_attributes": True},
-    "show_empty": {"show_empty": True},
-    "positional_show_empty": {"annotate_fields": False, "show_empty": True},
-    "positional_indent1": {"annotate_fields": False, "indent": 1},
-    "indent0": {"indent": 0},
-    "indent_negative": {"indent": -2},
-    "indent_str": {"indent": "--"},
-    "indent_empty_str": {"indent": ""},
-    "everything": {"annotate_fields": True, "include_attributes": True, "indent": 2,
-                   "show_empty": True},
-}
 ALL_COMBOS = {**COMBOS, **EXTRA_COMBOS}
 
 

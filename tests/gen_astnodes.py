@@ -10,12 +10,7 @@ TARGET = Path(__file__).resolve().parent.parent / "pipeline" / "astnodes.py"
 
 
 def generate() -> str:
-    """The text of pipeline/astnodes.py as the oracle prints it (cached like every oracle answer)."""
-    here = Path(oracle.__file__).parent
-    result = oracle.run([oracle.Job(here, ("astnodes_script.py",), ("astnodes_script.py",))])[0]
-    if result.status != 0:
-        raise RuntimeError(result.stderr)
-    return result.stdout
+    return oracle.generated_module("astnodes_script.py")
 
 
 def main() -> int:

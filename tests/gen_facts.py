@@ -10,13 +10,7 @@ TARGET = Path(__file__).resolve().parent.parent / "pipeline" / "facts.py"
 
 
 def generate() -> str:
-    here = Path(oracle.__file__).parent
-    # The script may import its neighbours: every oracle-side script keys the cache.
-    scripts = tuple(sorted(p.name for p in here.glob("*.py")))
-    result = oracle.run([oracle.Job(here, ("facts_script.py",), scripts)])[0]
-    if result.status != 0:
-        raise RuntimeError(result.stderr)
-    return result.stdout
+    return oracle.generated_module("facts_script.py")
 
 
 def main() -> int:

@@ -119,6 +119,18 @@ def run_module(module: str, args: list[str], path: Path) -> Result:
     return run([Job(path.parent, ("-m", module, *args, path.name), (path.name,))])[0]
 
 
+def generated_module(script: str) -> str:
+    """The text a generator script of this folder prints inside the oracle (a generated module).
+
+    Every script of this folder keys the answer, since a generator may import its neighbours.
+    """
+    scripts = tuple(sorted(p.name for p in HERE.glob("*.py")))
+    result = run([Job(HERE, (script,), scripts)])[0]
+    if result.status != 0:
+        raise RuntimeError(f"{script} failed in the oracle:\n{result.stderr}")
+    return result.stdout
+
+
 _ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
 
 

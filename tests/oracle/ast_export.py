@@ -27,7 +27,7 @@ import hashlib
 import json
 import sys
 
-# name -> ast.dump keyword arguments; tests/astjson.py mirrors this table.
+# name -> ast.dump keyword arguments (tests/astjson.py imports this table).
 COMBOS = {
     "default": {},
     "attributes_indent3": {"include_attributes": True, "indent": 3},
@@ -138,4 +138,5 @@ def main():
     print()
 
 
-main()
+if __name__ == "__main__":
+    main()
