@@ -16,6 +16,14 @@ def _error(message: str) -> int:
     return 1
 
 
+def _read_input(infile: str) -> tuple[str, bytes]:
+    """(display name, bytes) of a file argument, `-` meaning stdin; OSError as `open` raises it."""
+    if infile == "-":
+        return "<stdin>", sys.stdin.buffer.read()
+    with open(infile, "rb") as f:
+        return infile, f.read()
+
+
 def cmd_tokenize(argv: list[str]) -> int:
     """`python -m tokenize [-e] [filename.py]` (3.14): tokens, or `FILE:LINE:COL: error: MSG`."""
     from pipeline.tokenizer import TokenizerError, tokenize
@@ -86,15 +94,10 @@ def cmd_dis(argv: list[str]) -> int:
     from pipeline import compile_program
     from pipeline.disassemble import disassemble, show_code, walk_code
 
-    if args.infile == "-":
-        name, source = "<stdin>", sys.stdin.buffer.read()
-    else:
-        name = args.infile
-        try:
-            with open(name, "rb") as f:
-                source = f.read()
-        except OSError as err:
-            return _error(f"Traceback (most recent call last):\n{type(err).__name__}: {err}")
+    try:
+        name, source = _read_input(args.infile)
+    except OSError as err:
+        return _error(f"Traceback (most recent call last):\n{type(err).__name__}: {err}")
     compiled = compile_program(source, name)
     sys.stderr.write(compiled.warnings)
     if compiled.code is None:
@@ -170,15 +173,10 @@ def cmd_ast(argv: list[str]) -> int:
     parser.add_argument("--show-empty", default=False, action="store_true",
                         help="show empty lists and fields in dump output")
     args = parser.parse_args(argv)
-    if args.infile == "-":
-        filename, source = "<stdin>", sys.stdin.buffer.read()
-    else:
-        filename = args.infile
-        try:
-            with open(filename, "rb") as f:
-                source = f.read()
-        except OSError as err:
-            return _error(f"error: {err}")
+    try:
+        filename, source = _read_input(args.infile)
+    except OSError as err:
+        return _error(f"error: {err}")
     feature_version = None
     if args.feature_version:
         try:
