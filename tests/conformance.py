@@ -89,6 +89,8 @@ def run_ours(argv: list[str]) -> Outcome:
 def first_diff(ours: Outcome, theirs: Outcome, context: int = 3) -> str:
     parts = []
     for label, a, b in (("stdout", theirs.stdout, ours.stdout), ("stderr", theirs.stderr, ours.stderr)):
+        # Diff what is compared: addresses masked (and stdout already in the stage's canonical form).
+        a, b = oracle.mask_addresses(a), oracle.mask_addresses(b)
         if a != b:
             diff = difflib.unified_diff(a.splitlines(), b.splitlines(), f"cpython {label}",
                                         f"bytelens {label}", n=context, lineterm="")
