@@ -114,6 +114,15 @@ class Unit:
         self.has_docstring = False
         self.annotations_code: list | None = None
 
+    def add_const(self, value) -> int:
+        """The index of `value` in co_consts, added on first use (the key is `const_key`, so equal
+        constants of different types, like 0 and 0.0, stay apart as in CPython)."""
+        index = self.const_index.get(key := const_key(value))
+        if index is None:
+            index = self.const_index[key] = len(self.consts)
+            self.consts.append(value)
+        return index
+
 
 def _docstring(body) -> str | None:
     """`_PyAST_GetDocString`."""
@@ -324,13 +333,7 @@ class Codegen:
         self.u.instrs.append(Instr(op, 0, loc, target))
 
     def add_const(self, value) -> int:
-        u = self.u
-        key = const_key(value)
-        index = u.const_index.get(key)
-        if index is None:
-            index = u.const_index[key] = len(u.consts)
-            u.consts.append(value)
-        return index
+        return self.u.add_const(value)
 
     def load_const(self, value, loc: Loc) -> None:
         """`codegen_addop_load_const`: always a constant; the CFG turns small ints into

@@ -338,13 +338,7 @@ class Consts:
         return self.unit.consts[instr.arg]
 
     def add(self, value) -> int:
-        u = self.unit
-        key = const_key(value)
-        index = u.const_index.get(key)
-        if index is None:
-            index = u.const_index[key] = len(u.consts)
-            u.consts.append(value)
-        return index
+        return self.unit.add_const(value)
 
     def make_load(self, instr: Instr, value) -> None:
         """`instr_make_load_const`; records the fold."""
