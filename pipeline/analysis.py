@@ -29,19 +29,13 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     """Tokens and highlights always; the tree and outline when the text parses.
 
     Diagnostics are CPython's SyntaxError for the text (the parser reports the first, as
-    CPython does), else the tokenizer's findings. Recovery past the first syntax error, so the
+    CPython does, tokenizer errors included). Recovery past the first syntax error, so the
     rest of a broken file keeps its outline, comes with the editor parse (issue: the parser).
     """
-    tokens, errors = tokenize_recovering(text)
+    # The parser reports tokenizer errors too, as CPython's; the recovering tokens feed highlighting.
+    tokens, _ = tokenize_recovering(text)
     parsed = parse(text, "<editor>")
-    if parsed.errors:
-        diagnostics = tuple(_from_syntax_error(e) for e in parsed.errors)
-    else:
-        diagnostics = tuple(
-            Diagnostic(e.kind, e.message, e.lineno, e.offset,
-                       e.end_lineno if e.end_lineno is not None else e.lineno,
-                       e.end_offset if e.end_offset is not None else e.offset + 1)
-            for e in errors if e.kind != "SyntaxWarning")
+    diagnostics = tuple(_from_syntax_error(e) for e in parsed.errors)
     items = outline(parsed.tree, lines or LineIndex(text)) if parsed.tree is not None else ()
     return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens)), parsed.tree, items)
 

@@ -947,6 +947,20 @@ def _run(toks: _Tokens, start: str, feature_version: int | None, call_invalid: b
         toks.stmt_lineno = runtime.stmt_lineno
 
 
+def _tokens_until_error(source):
+    """The parser's view of the tokens up to the first tokenizer error, and that error (or None):
+    CPython's parser sees exactly these tokens before the lexer stops it."""
+    from pipeline.tokenizer import TokenizerError, tokenize
+
+    tokens: list = []
+    try:
+        for tok in tokenize(source, extra_tokens=False):
+            tokens.append(tok)
+    except TokenizerError as exc:
+        return tokens, exc.error
+    return tokens, None
+
+
 def parse(source: bytes | str, filename: str = "<unknown>", mode: str = "exec", *,
           type_comments: bool = True, feature_version: int | None = None,
           optimize: int = -1) -> ParseResult:
@@ -989,20 +1003,12 @@ def _optimized(node):
 
 def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
            feature_version: int | None) -> ParseResult:
-    from pipeline.tokenizer import TokenizerError, tokenize
-
     text = decode_source(source)
     if isinstance(source, bytes) and not text.isascii() and "\ufffd" in text:
         utf8_error = _utf8_error(source)
         if utf8_error is not None:
             return ParseResult(None, (_info(utf8_error, filename, _Tokens(text, [], [])),))
-    tokens: list = []
-    tok_error = None
-    try:
-        for tok in tokenize(source, extra_tokens=False):
-            tokens.append(tok)
-    except TokenizerError as exc:
-        tok_error = exc.error
+    tokens, tok_error = _tokens_until_error(source)
     comments = _type_comments(source) if type_comments and "type:" in text else []
     if mode == "single" and len(tokens) > 1 and tokens[-1].type == _ENDMARKER:
         # pegen turns the first ENDMARKER of single input into a NEWLINE (then reads ENDMARKER).
@@ -1180,15 +1186,7 @@ _EOF_ERRORS = ("unexpected EOF", "unterminated triple-quoted string literal", "u
 def _incomplete(code: str) -> bool:
     """Whether pegen, allowed incomplete input, would call `code` incomplete: its first pass
     failed with the lexer at the end of the source."""
-    from pipeline.tokenizer import TokenizerError, tokenize
-
-    tokens: list = []
-    error = None
-    try:
-        for tok in tokenize(code, extra_tokens=False):
-            tokens.append(tok)
-    except TokenizerError as exc:
-        error = exc.error
+    tokens, error = _tokens_until_error(code)
     toks = _Tokens(code, tokens, [])
     tracked = _Tracked(toks.T)
     try:

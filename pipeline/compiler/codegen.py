@@ -210,6 +210,22 @@ def _no_location_constant(value):
     return A.Constant(value=value, kind=None, lineno=-1, col_offset=-1, end_lineno=-1, end_col_offset=-1)
 
 
+def _format_number(fmt: str, pos: int, ch: str) -> tuple[int, str, int] | None:
+    """A width or precision starting at `ch` (`pos` is just past it): its value, the character
+    after it and the position past that; None when the format ends or it has too many digits."""
+    value = digits = 0
+    while "0" <= ch <= "9":
+        value = value * 10 + int(ch)
+        if pos >= len(fmt):
+            return None
+        ch = fmt[pos]
+        pos += 1
+        digits += 1
+        if digits >= _MAX_FORMAT_DIGITS:
+            return None
+    return value, ch, pos
+
+
 def _parse_format_unit(fmt: str, pos: int, arg):
     """`parse_format` after a '%': a FormattedValue for %s/%r/%a with an optional width and
     precision (each under 3 digits), or None when unsupported; also the position after it."""
@@ -226,31 +242,17 @@ def _parse_format_unit(fmt: str, pos: int, arg):
         break
     width = prec = -1
     if ch.isdigit() and ch.isascii():
-        width, digits = 0, 0
-        while "0" <= ch <= "9":
-            width = width * 10 + int(ch)
-            if pos >= n:
-                return None, pos
-            ch = fmt[pos]
-            pos += 1
-            digits += 1
-            if digits >= _MAX_FORMAT_DIGITS:
-                return None, pos
+        number = _format_number(fmt, pos, ch)
+        if number is None:
+            return None, pos
+        width, ch, pos = number
     if ch == ".":
         if pos >= n:
             return None, pos
-        ch = fmt[pos]
-        pos += 1
-        prec, digits = 0, 0
-        while "0" <= ch <= "9":
-            prec = prec * 10 + int(ch)
-            if pos >= n:
-                return None, pos
-            ch = fmt[pos]
-            pos += 1
-            digits += 1
-            if digits >= _MAX_FORMAT_DIGITS:
-                return None, pos
+        number = _format_number(fmt, pos + 1, fmt[pos])
+        if number is None:
+            return None, pos
+        prec, ch, pos = number
     if ch not in "sra":
         return None, pos
     spec = ""
