@@ -87,6 +87,7 @@ class DebugAdapter:
         self.exited = False
         self.terminated = False
         self.child_done = threading.Event()
+        self.child_gone = False
         self.running = True
 
     # ------------------------------------------------------------------------- messages
@@ -176,7 +177,7 @@ class DebugAdapter:
         self.respond(request)
 
     def on_threads(self, request):
-        if self.child is None or self.child_done.is_set():
+        if self.child is None or self.child_gone:
             return self.respond(request, {"threads": []})
         self.forward(request)
 
@@ -198,7 +199,7 @@ class DebugAdapter:
     # ------------------------------------------------------------------------ the child
 
     def forward(self, request: dict) -> None:
-        if self.child is None or self.child_done.is_set():
+        if self.child is None or self.child_gone:
             return self.respond(request, error="no program is running")
         self.pending[request["seq"]] = request["command"]
         if not self._to_child(request):
@@ -221,6 +222,7 @@ class DebugAdapter:
                 self.exited = True
             self.send(message)
         # The child is gone: answer what it left unanswered, report its end.
+        self.child_gone = True
         status = self.child.wait()
         for seq, command in list(self.pending.items()):
             self.pending.pop(seq, None)

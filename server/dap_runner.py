@@ -142,7 +142,9 @@ class Runner:
         self.output = Output(channel)
         self.registry = CodeRegistry()
         self.started = threading.Event()
-        self.program = os.path.abspath(os.path.join(config.get("cwd") or os.getcwd(), config["program"]))
+        # Compiled and run under the name it was given, as `python3.14 PROGRAM` does (tracebacks
+        # and `__file__` show it); the runner runs in the launch's cwd.
+        self.program = config["program"]
         self.debugger = Debugger(self)
 
     def compile_file(self, path: str):
@@ -227,7 +229,7 @@ class Runner:
             stderr.write(compiled.failure_report())
             return 1
         self.registry.add_file(dap_inspect.normpath(self.program), compiled.code)
-        self.debugger.root = os.path.dirname(self.program)
+        self.debugger.root = os.path.dirname(os.path.abspath(self.program))
         threading.Thread(target=self.reader, name="dap-reader", daemon=True).start()
         self.channel.event("loadedSource", {"reason": "new", "source": dap_inspect.source_of(self.program)})
         self.started.wait()
