@@ -445,7 +445,8 @@ class Debugger:
         if "raised" in self.exception_filters and exc is not self.last_exception:
             self.last_exception = exc
             return self.stop("exception", frame, exception=(exc, "always"))
-        if ("uncaught" in self.exception_filters and frame.back is None
+        # sys.exit() is how a program ends, not an error to stop at.
+        if ("uncaught" in self.exception_filters and frame.back is None and not isinstance(exc, SystemExit)
                 and find_handler(frame.d, frame.lasti) is None):
             self.last_exception = exc
             return self.stop("exception", frame, exception=(exc, "unhandled"))
@@ -499,7 +500,7 @@ class Debugger:
         while True:
             request = self.commands.get()
             command = request["command"]
-            if command in ("continue", "next", "stepIn", "stepOut", "stepBack"):
+            if command in ("continue", "next", "stepIn", "stepOut"):
                 self.resume(request, frame)
                 break
             self.quiet = True
@@ -520,8 +521,7 @@ class Debugger:
         command = request["command"]
         granularity = args.get("granularity", "statement")
         self.step = {"continue": None, "next": ("over", granularity, frame),
-                     "stepIn": ("in", granularity, frame), "stepOut": ("out", granularity, frame),
-                     "stepBack": None}[command]
+                     "stepIn": ("in", granularity, frame), "stepOut": ("out", granularity, frame)}[command]
         self.inspector.end()
         self.stopped = False
         self.channel.respond(request, {"allThreadsContinued": True} if command == "continue" else {})
