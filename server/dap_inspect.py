@@ -122,9 +122,6 @@ class CodeRegistry:
         for c in walk_code(code):
             self.base_of(c)
 
-    def paths(self) -> list[str]:
-        return [code.co_filename for code in self.files.values()]
-
     def base_of(self, code) -> int:
         base = self.bases.get(id(code))
         if base is None or self.codes[self._index(base)][1] is not code:

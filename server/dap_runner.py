@@ -142,10 +142,12 @@ class Runner:
         self.output = Output(channel)
         self.registry = CodeRegistry()
         self.started = threading.Event()
+        self.loaded: list[str] = []  # files of the program run so far (the script, its imports)
         # Compiled and run under the name it was given, as `python3.14 PROGRAM` does (tracebacks
         # and `__file__` show it); the runner runs in the launch's cwd.
         self.program = config["program"]
         self.debugger = Debugger(self)
+        self.debugger.root = os.path.dirname(os.path.abspath(self.program))
 
     def compile_file(self, path: str):
         """The code object of one of the program's files (compiled once: breakpoints, addresses
@@ -157,6 +159,13 @@ class Runner:
         if code is None:
             code = compile_module_file(path)
             self.registry.add_file(key, code)
+        return code
+
+    def import_file(self, path: str):
+        """`compile_file` for the VM's importer: the module is now loaded."""
+        code = self.compile_file(path)
+        if code.co_filename not in self.loaded:
+            self.loaded.append(code.co_filename)
             self.channel.event("loadedSource", {"reason": "new", "source": dap_inspect.source_of(path)})
         return code
 
@@ -208,7 +217,7 @@ class Runner:
             args["instructionCount"], self.debugger.column_of)}
 
     def req_loadedSources(self, args):
-        return {"sources": [dap_inspect.source_of(path) for path in self.registry.paths()]}
+        return {"sources": [dap_inspect.source_of(path) for path in self.loaded]}
 
     # ---------------------------------------------------------------------------- running
 
@@ -229,7 +238,7 @@ class Runner:
             stderr.write(compiled.failure_report())
             return 1
         self.registry.add_file(dap_inspect.normpath(self.program), compiled.code)
-        self.debugger.root = os.path.dirname(os.path.abspath(self.program))
+        self.loaded.append(self.program)
         threading.Thread(target=self.reader, name="dap-reader", daemon=True).start()
         self.channel.event("loadedSource", {"reason": "new", "source": dap_inspect.source_of(self.program)})
         self.started.wait()
@@ -238,7 +247,7 @@ class Runner:
         sys.stdout, sys.stderr = stdout, stderr
         try:
             return run_code(compiled.code, argv=[self.program, *self.config.get("args", [])],
-                            filename=self.program, vm=vm, compile_file=self.compile_file)
+                            filename=self.program, vm=vm, compile_file=self.import_file)
         except Exception as exc:  # a VM failure (VMError) ends the program, not the session
             stderr.write(f"bytelens: the VM failed: {type(exc).__name__}: {exc}\n")
             return 1
@@ -291,7 +300,9 @@ class Debugger:
         key = dap_inspect.normpath(path) if path else None
         lines = set()
         message = None
-        if key is not None:
+        if key is not None and not key.startswith(dap_inspect.normpath(self.root) + os.sep):
+            message = "not a file of the program (files outside its folder run on the host)"
+        elif key is not None:
             try:
                 lines = dap_inspect.code_lines(self.runner.compile_file(path))
             except (OSError, SyntaxError, ImportError) as exc:

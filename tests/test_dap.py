@@ -145,6 +145,28 @@ def test_instruction_steps_run_exactly_one_instruction(client):
     assert client.wait_exit() == 0
 
 
+def test_instruction_next_steps_over_calls(client):
+    path = DAP / "stack.py"
+    client.start(path, breakpoints={path: [{"line": 6}]})
+    client.stopped()
+    module = compile_program(path.read_bytes(), str(path)).code
+    offsets = [i.offset for i in get_instructions(module)]
+    start = offsets.index(next(i.offset for i in get_instructions(module) if i.line_number == 6))
+    base = int(client.top()["instructionPointerReference"], 16) - offsets[start]
+    seen = []
+    while True:
+        top = client.top()
+        seen.append((top["name"], int(top["instructionPointerReference"], 16) - base))
+        client.request("next", {"threadId": 1, "granularity": "instruction"})
+        k, event = client._wait(lambda m: m["type"] == "event" and m["event"] in ("stopped", "terminated"),
+                                30, client.events_seen)
+        client.events_seen = k + 1
+        if event["event"] == "terminated":
+            break
+    assert seen == [("<module>", offset) for offset in offsets[start:]]  # never inside combine
+    assert client.output("stdout") == "42\n"
+
+
 def test_value_stack_after_a_few_instructions_and_disassemble(client):
     path = DAP / "stack.py"
     client.start(path, breakpoints={path: [{"line": 2}]})
