@@ -210,7 +210,6 @@ class Inspector:
         self.frames: list = []
         self.refs: dict[int, tuple] = {}
         self.exception = None
-        self.selected = None
 
     def begin(self, frame, exception) -> None:
         self.frames = []
@@ -224,6 +223,7 @@ class Inspector:
     def end(self) -> None:
         self.frames = []
         self.refs = {}
+        self.exception = None
 
     def handle(self, command: str, args: dict):
         handler = getattr(self, "req_" + command, None)

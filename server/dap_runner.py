@@ -281,7 +281,7 @@ class Debugger:
         self._function_hit = None
         self.instruction_bps: dict[int, dict[int, int]] = {}  # id(code) -> {offset: breakpoint id}
         self.exception_filters: set[str] = set()
-        self.last_exception = None
+        self.last_exception = 0  # id() of the last exception seen unwinding
         self.mine: dict[str, str | None] = {}  # co_filename -> normalized path, None if not the program's
         self.next_id = 1
         self.inspector: Inspector | None = None
@@ -380,6 +380,12 @@ class Debugger:
         elif event == "exception":
             if self.exception_filters:
                 self._on_exception(frame, arg)
+        elif event == "return":
+            step = self.step
+            if step is not None and step[2] is frame:
+                # The stepping frame returned or yielded: hold no reference to it (a frame kept
+                # alive would delay what its end finalizes, e.g. a generator it dropped).
+                self.step = (step[0], step[1], None)
 
     def _deeper(self, frame, than) -> bool:
         """Whether `than` is a strict ancestor of `frame` (frame runs inside a call from it)."""
@@ -450,16 +456,19 @@ class Debugger:
 
     def _on_exception(self, frame, exc) -> None:
         from pipeline.vm.code import find_handler
+        from pipeline.vm.errors import traceback_of
 
         if self._path(frame.code) is None:
             return
-        if "raised" in self.exception_filters and exc is not self.last_exception:
-            self.last_exception = exc
+        # Where it is raised (its traceback starts in this frame), not again as it unwinds; only
+        # ids are kept: a reference would keep the exception's frames alive.
+        raised_here = id(exc) != self.last_exception or getattr(traceback_of(exc), "next", None) is None
+        self.last_exception = id(exc)
+        if "raised" in self.exception_filters and raised_here:
             return self.stop("exception", frame, exception=(exc, "always"))
         # sys.exit() is how a program ends, not an error to stop at.
         if ("uncaught" in self.exception_filters and frame.back is None and not isinstance(exc, SystemExit)
                 and find_handler(frame.d, frame.lasti) is None):
-            self.last_exception = exc
             return self.stop("exception", frame, exception=(exc, "unhandled"))
 
     def _should_break(self, bp, frame) -> bool:
