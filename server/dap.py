@@ -160,7 +160,7 @@ class DebugAdapter:
         os.close(evt_write)
         self.to_child = os.fdopen(cmd_write, "wb", buffering=0)
         config = {"program": args["program"], "args": list(args.get("args") or []), "cwd": cwd,
-                  "stopOnEntry": bool(args.get("stopOnEntry"))}
+                  "stopOnEntry": bool(args.get("stopOnEntry")), "noDebug": bool(args.get("noDebug"))}
         self.to_child.write(json.dumps(config).encode() + b"\n")
         reader = threading.Thread(target=self._read_child, args=(os.fdopen(evt_read, "rb"),), daemon=True)
         reader.start()

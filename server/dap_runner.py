@@ -192,7 +192,8 @@ class Runner:
         return {"threads": [{"id": THREAD_ID, "name": "MainThread"}]}
 
     def req_pause(self, args):
-        self.debugger.pause_requested = True
+        if not self.debugger.stopped:
+            self.debugger.pause_requested = True
         return {}
 
     def req_setBreakpoints(self, args):
@@ -242,7 +243,8 @@ class Runner:
         threading.Thread(target=self.reader, name="dap-reader", daemon=True).start()
         self.channel.event("loadedSource", {"reason": "new", "source": dap_inspect.source_of(self.program)})
         self.started.wait()
-        vm = VirtualMachine(tracer=self.debugger)
+        # Run Without Debugging: no tracer at all, so the program runs at the VM's full speed.
+        vm = VirtualMachine(tracer=None if self.config.get("noDebug") else self.debugger)
         self.debugger.vm = vm
         sys.stdout, sys.stderr = stdout, stderr
         try:
@@ -402,7 +404,7 @@ class Debugger:
             self.skip_instruction = None
             if skip[0] is frame and skip[1] == offset:
                 return
-        if self.pause_requested and self._path(frame.code) is not None:
+        if self.pause_requested:  # wherever the VM is (code without a file too: the Disassembly view shows it)
             return self.stop("pause", frame)
         if self.instruction_bps:
             bp_ids = self.instruction_bps.get(id(frame.code))

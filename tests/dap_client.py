@@ -94,12 +94,14 @@ class DapClient:
     # ------------------------------------------------------------------ session helpers
 
     def start(self, program: Path, *, args=(), stop_on_entry=False, breakpoints=None,
-              function_breakpoints=None, exception_filters=(), cwd=None, env=None) -> dict:
+              function_breakpoints=None, exception_filters=(), cwd=None, env=None, no_debug=False) -> dict:
         """initialize + launch + configuration, as VS Code sequences them; returns capabilities."""
         caps = self.request("initialize", {"clientID": "tests", "adapterID": "bytelens",
                                            "linesStartAt1": True, "columnsStartAt1": True,
                                            "pathFormat": "path"})["body"]
         launch = {"program": str(program), "args": list(args), "stopOnEntry": stop_on_entry}
+        if no_debug:
+            launch["noDebug"] = True
         if cwd is not None:
             launch["cwd"] = str(cwd)
         if env is not None:

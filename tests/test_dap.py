@@ -342,10 +342,12 @@ def test_pause_inside_an_endless_loop_then_terminate(client):
 
 
 def test_a_dying_program_leaves_the_adapter_serving(client):
-    client.start(DAP / "crash.py")
+    # Run Without Debugging (noDebug): the breakpoint is not a stop.
+    client.start(DAP / "crash.py", no_debug=True, breakpoints={DAP / "crash.py": [{"line": 4}]})
     assert client.wait_exit() == 7
     assert client.output("stdout") == "about to die\n"
     assert client.request("threads")["body"]["threads"] == []
+    assert not client.events("stopped")
 
 
 def test_threads_and_loaded_sources(client):
