@@ -203,11 +203,10 @@ class Runner:
         return {"breakpoints": self.debugger.set_function_breakpoints(args.get("breakpoints", []))}
 
     def req_setExceptionBreakpoints(self, args):
-        filters = set(args.get("filters", []))
-        filters |= {o["filterId"] for o in args.get("filterOptions", [])}
-        self.debugger.exception_filters = filters & {"raised", "uncaught"}
-        return {"breakpoints": [{"verified": f in ("raised", "uncaught")} for f in
-                                args.get("filters", []) + [o["filterId"] for o in args.get("filterOptions", [])]]}
+        wanted = list(args.get("filters", [])) + [o["filterId"] for o in args.get("filterOptions", [])]
+        known = {"raised", "uncaught"}
+        self.debugger.exception_filters = set(wanted) & known
+        return {"breakpoints": [{"verified": f in known} for f in wanted]}
 
     def req_setInstructionBreakpoints(self, args):
         return {"breakpoints": self.debugger.set_instruction_breakpoints(args.get("breakpoints", []))}
@@ -477,7 +476,7 @@ class Debugger:
         """Condition, hit count and log message of a breakpoint reached in `frame`."""
         if bp.condition:
             try:
-                if not self.inspector_for(frame).evaluate_value(frame, bp.condition):
+                if not self.get_inspector().evaluate_value(frame, bp.condition):
                     return False
             except Exception as exc:
                 self.runner.output.add("console", f"breakpoint condition {bp.condition!r} failed: "
@@ -487,13 +486,13 @@ class Debugger:
         if not bp.hit_condition_met():
             return False
         if bp.log_message is not None:
-            text = self.inspector_for(frame).interpolate(frame, bp.log_message)
+            text = self.get_inspector().interpolate(frame, bp.log_message)
             self.runner.output.add("console", text + "\n")
             self.runner.output.flush()
             return False
         return True
 
-    def inspector_for(self, frame) -> Inspector:
+    def get_inspector(self) -> Inspector:
         if self.inspector is None:
             self.inspector = Inspector(self)
         return self.inspector
@@ -509,7 +508,7 @@ class Debugger:
         self.step = None
         self.pause_requested = False
         self.function_pending = None
-        inspector = self.inspector_for(frame)
+        inspector = self.get_inspector()
         inspector.begin(frame, exception)
         body = {"reason": reason, "threadId": THREAD_ID, "allThreadsStopped": True}
         if hit:

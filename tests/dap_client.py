@@ -2,7 +2,6 @@
 initialize, launch, wait for `initialized`, breakpoints, configurationDone, then requests."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
