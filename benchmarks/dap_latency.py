@@ -9,6 +9,8 @@
   (tests/cases/dap/spin.py); median and max in ms (target <= 200 ms).
 The baseline, timed in the same run, is the round trip of a `threads` request (adapter -> debuggee
 -> adapter, no program code run): each figure is also printed as a ratio to it.
+- Tracing cost: steps.py run to its end under the debugger (no breakpoints) against the same launch
+  with `noDebug` (no tracer), configurationDone to `exited`, best of 3.
 """
 from __future__ import annotations
 
@@ -67,6 +69,16 @@ def main(argv=None) -> int:
             pauses.append((client.wait_event("stopped")["_time"] - sent) * 1000)
             client.request("continue", {"threadId": 1})
 
+    runs = {}
+    for no_debug in (True, False):
+        times = []
+        for _ in range(3):
+            with DapClient() as client:
+                client.start(CASES / "steps.py", no_debug=no_debug)
+                started = time.perf_counter()  # start() returns once configurationDone is answered
+                times.append(client.wait_event("exited")["_time"] - started)
+        runs[no_debug] = min(times)
+
     base = statistics.median(baseline)
     print(f"baseline: threads round trip p50 {base:.2f} ms over {len(baseline)} requests")
     for name, values in (("step in (line)", lines), ("step in (instruction)", instructions)):
@@ -75,6 +87,8 @@ def main(argv=None) -> int:
               f"({p50 / base:.1f}x / {p95 / base:.1f}x the baseline); target p95 <= 50 ms")
     print(f"pause in an endless loop: median {statistics.median(pauses):.2f} ms, max {max(pauses):.2f} ms "
           f"over {len(pauses)} pauses ({max(pauses) / base:.1f}x the baseline); target <= 200 ms")
+    print(f"run to the end: debugging {runs[False] * 1000:.0f} ms, noDebug {runs[True] * 1000:.0f} ms "
+          f"({runs[False] / runs[True]:.2f}x)")
     return 0
 
 

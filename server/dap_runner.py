@@ -365,6 +365,10 @@ class Debugger:
         return path
 
     def __call__(self, event: str, frame, arg) -> None:
+        # The hot path: an instruction event when nothing can stop at one.
+        if (event == "instruction" and self.step is None and not self.pause_requested
+                and not self.instruction_bps and self.skip_instruction is None):
+            return
         if self.quiet:
             return
         if self.thread is None:
