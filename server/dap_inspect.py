@@ -448,15 +448,31 @@ class Inspector:
     def req_exceptionInfo(self, args):
         if self.exception is None:
             raise RequestError("the program did not stop on an exception")
-        from pipeline.vm import format_exception
 
         exc, mode = self.exception
         kind = type(exc)
+        trace = self._traceback_text(exc)
         module = kind.__module__
         full = kind.__qualname__ if module in ("builtins", "__main__") else f"{module}.{kind.__qualname__}"
         return {"exceptionId": full, "description": exception_text(exc), "breakMode": mode,
                 "details": {"message": str(exc), "typeName": kind.__qualname__, "fullTypeName": full,
-                            "stackTrace": format_exception(exc)}}
+                            "stackTrace": trace}}
+
+    def _traceback_text(self, exc) -> str:
+        """CPython's report of `exc` were it left uncaught from here: its traceback so far (from
+        where it was raised up to the stopped frame), continued through the calling frames."""
+        from pipeline.vm import format_exception
+        from pipeline.vm.errors import TracebackEntry, set_traceback, traceback_of
+
+        saved = traceback_of(exc)
+        tb = saved if isinstance(saved, TracebackEntry) else None
+        for frame in self.frames[1:]:
+            tb = TracebackEntry(frame, frame.lasti, tb)
+        set_traceback(exc, tb)
+        try:
+            return format_exception(exc)
+        finally:
+            set_traceback(exc, saved)
 
 
 class _NullShownType:

@@ -24,6 +24,35 @@ from server import dap_inspect
 from server.dap_inspect import CodeRegistry, Inspector
 
 THREAD_ID = 1
+# The host's own frame lookup (run_code makes sys._getframe see VM frames while a program runs).
+_host_getframe = sys._getframe
+_HERE = os.path.abspath(__file__)
+
+
+def _uncaught_from(frame) -> bool:
+    """Whether an exception raised in `frame` will certainly leave the program uncaught: no VM
+    frame of the call chain has a handler around its current instruction, and no host code sits
+    between them (a builtin like `hasattr` or `sorted`, or library code, could catch it; the
+    VM's own calls are in interpreter.py).  False when unsure."""
+    from pipeline.vm import interpreter, run
+    from pipeline.vm.code import find_handler
+
+    f = frame
+    while f is not None:
+        if find_handler(f.d, f.lasti) is not None:
+            return False
+        f = f.back
+    vm_files = (os.path.abspath(interpreter.__file__), _HERE)
+    bottom = os.path.abspath(run.__file__)
+    host = _host_getframe(1)
+    while host is not None:
+        name = os.path.abspath(host.f_code.co_filename)
+        if name == bottom:
+            return host.f_code.co_name == "target"  # run_code's program thread: nothing above
+        if name not in vm_files:
+            return False
+        host = host.f_back
+    return False
 
 
 class Channel:
@@ -283,6 +312,7 @@ class Debugger:
         self.instruction_bps: dict[int, dict[int, int]] = {}  # id(code) -> {offset: breakpoint id}
         self.exception_filters: set[str] = set()
         self.last_exception = 0  # id() of the last exception seen unwinding
+        self.reported_uncaught = 0  # id() of the last one stopped at as uncaught
         self.mine: dict[str, str | None] = {}  # co_filename -> normalized path, None if not the program's
         self.next_id = 1
         self.inspector: Inspector | None = None
@@ -469,11 +499,19 @@ class Debugger:
         # ids are kept: a reference would keep the exception's frames alive.
         raised_here = id(exc) != self.last_exception or getattr(traceback_of(exc), "next", None) is None
         self.last_exception = id(exc)
-        if "raised" in self.exception_filters and raised_here:
-            return self.stop("exception", frame, exception=(exc, "always"))
-        # sys.exit() is how a program ends, not an error to stop at.
-        if ("uncaught" in self.exception_filters and frame.back is None and not isinstance(exc, SystemExit)
+        uncaught = "uncaught" in self.exception_filters and not isinstance(exc, SystemExit)
+        if raised_here:
+            # sys.exit() is how a program ends, not an error to stop at.
+            if uncaught and _uncaught_from(frame):
+                self.reported_uncaught = id(exc)
+                return self.stop("exception", frame, exception=(exc, "unhandled"))
+            if "raised" in self.exception_filters:
+                return self.stop("exception", frame, exception=(exc, "always"))
+        # Not foreseen where it was raised (host code or a handler was in the way): reaching the
+        # main module's frame with no handler there, it is uncaught for sure.
+        if (uncaught and frame.back is None and id(exc) != self.reported_uncaught
                 and find_handler(frame.d, frame.lasti) is None):
+            self.reported_uncaught = id(exc)
             return self.stop("exception", frame, exception=(exc, "unhandled"))
 
     def _should_break(self, bp, frame) -> bool:

@@ -250,7 +250,6 @@ def test_generators_and_async_code(client):
 
 
 def test_exception_breakpoints_and_exception_info(client):
-    path = DAP / "exceptions.py"
     want = oracle.run([oracle.Job(DAP, ("exceptions.py",), ("exceptions.py",))])[0]
     client.start("exceptions.py", cwd=DAP, exception_filters=["raised", "uncaught"])
     stop = client.stopped()
@@ -261,17 +260,34 @@ def test_exception_breakpoints_and_exception_info(client):
     assert info["description"] == "ZeroDivisionError: division by zero"
     client.request("setExceptionBreakpoints", {"filters": ["uncaught"]})
     client.request("continue", {"threadId": 1})
+    # Stopped where the KeyError is raised, the whole stack in view (hasattr's AttributeError,
+    # caught by the host, was no stop).
     stop = client.stopped()
     assert stop["reason"] == "exception" and stop["text"] == "KeyError"
-    assert (client.top()["name"], client.top()["line"]) == ("<module>", 14)
+    assert [(f["name"], f["line"]) for f in client.frames()] == [("lookup", 19), ("<module>", 25)]
     info = client.request("exceptionInfo", {"threadId": 1})["body"]
     assert info["breakMode"] == "unhandled"
-    assert info["details"]["stackTrace"] == want.stderr  # CPython's traceback text
+    assert info["details"]["stackTrace"] == want.stderr  # CPython's report of it, already
     client.request("continue", {"threadId": 1})
     assert client.wait_exit() == want.status == 1
     assert client.output("stderr") == want.stderr
     assert client.output("stdout") == want.stdout
-    del path
+    assert len(client.events("stopped")) == 2
+
+
+def test_uncaught_through_host_code_stops_in_the_main_module(client):
+    """An exception crossing host code (`sorted` calling the key) cannot be foreseen uncaught
+    where it is raised; it stops where it reaches the main module with no handler."""
+    want = oracle.run([oracle.Job(RUN, ("uncaught_sorted_key.py",), ("uncaught_sorted_key.py",))])[0]
+    client.start("uncaught_sorted_key.py", cwd=RUN, exception_filters=["uncaught"])
+    stop = client.stopped()
+    assert stop["reason"] == "exception"
+    assert [f["name"] for f in client.frames()] == ["<module>"]
+    info = client.request("exceptionInfo", {"threadId": 1})["body"]
+    assert info["breakMode"] == "unhandled" and info["details"]["stackTrace"] == want.stderr
+    client.request("continue", {"threadId": 1})
+    assert client.wait_exit() == want.status
+    assert client.output("stderr") == want.stderr
 
 
 def test_evaluate_set_variable_and_containers(client):
