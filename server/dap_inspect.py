@@ -356,7 +356,11 @@ class Inspector:
         ref = args["variablesReference"]
         if ref not in self.refs:
             raise RequestError(f"no variables reference {ref}")
-        children = self._children(*self.refs[ref])
+        kind, payload = self.refs[ref]
+        children = self._children(kind, payload)
+        indexed = kind == "stack" or (kind == "value" and isinstance(payload[0], (list, tuple)))
+        if indexed and args.get("filter") == "named":
+            children = []  # reported as indexedVariables: VS Code pages through them with "indexed"
         start = args.get("start", 0)
         count = args.get("count") or len(children)
         hex_ = bool((args.get("format") or {}).get("hex"))

@@ -317,8 +317,9 @@ def test_evaluate_set_variable_and_containers(client):
     locals_ = client.variables(client.scope("Locals")["variablesReference"])
     items = locals_["items"]
     assert items["variablesReference"] > 0 and items["indexedVariables"] == len(eval(items["value"]))
-    page = client.variables(items["variablesReference"], start=1, count=1)
+    page = client.variables(items["variablesReference"], filter="indexed", start=1, count=1)
     assert list(page) == ["1"]
+    assert client.variables(items["variablesReference"], filter="named") == {}
     globals_ = client.variables(client.scope("Globals")["variablesReference"])
     assert globals_["x"]["value"] == "100"
     client.request("continue", {"threadId": 1})
