@@ -151,7 +151,10 @@ class DebugAdapter:
                 env.pop(k, None)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PROJECT_ROOT, os.environ.get("PYTHONPATH")]))
         env.setdefault("PYTHONIOENCODING", "utf-8")
-        cwd = args.get("cwd") or os.path.dirname(os.path.abspath(args["program"]))
+        # A relative program is relative to `cwd` when given (the runner works there), else to
+        # the adapter's own directory.
+        program = args["program"] if args.get("cwd") else os.path.abspath(args["program"])
+        cwd = args.get("cwd") or os.path.dirname(program)
         self.child = subprocess.Popen(
             [sys.executable, "-m", "server.dap_runner", str(cmd_read), str(evt_write)],
             cwd=_PROJECT_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -159,7 +162,7 @@ class DebugAdapter:
         os.close(cmd_read)
         os.close(evt_write)
         self.to_child = os.fdopen(cmd_write, "wb", buffering=0)
-        config = {"program": args["program"], "args": list(args.get("args") or []), "cwd": cwd,
+        config = {"program": program, "args": list(args.get("args") or []), "cwd": cwd,
                   "stopOnEntry": bool(args.get("stopOnEntry")), "noDebug": bool(args.get("noDebug"))}
         self.to_child.write(json.dumps(config).encode() + b"\n")
         reader = threading.Thread(target=self._read_child, args=(os.fdopen(evt_read, "rb"),), daemon=True)
@@ -167,7 +170,7 @@ class DebugAdapter:
         for stream, category in ((self.child.stdout, "stdout"), (self.child.stderr, "stderr")):
             threading.Thread(target=self._read_stream, args=(stream, category), daemon=True).start()
         self.respond(request)
-        self.event("process", {"name": os.path.abspath(os.path.join(cwd, args["program"])),
+        self.event("process", {"name": os.path.abspath(os.path.join(cwd, program)),
                                "systemProcessId": self.child.pid, "isLocalProcess": True,
                                "startMethod": "launch"})
         self.event("initialized")

@@ -30,7 +30,9 @@ def code_named(path: Path, qualname: str):
 
 
 def test_initialize_reports_capabilities(client):
-    caps = client.start(DAP / "launch.py")
+    # A relative program without a cwd: relative to the adapter's directory (the client starts
+    # it at the repository root), run in the program's folder.
+    caps = client.start((DAP / "launch.py").relative_to(HERE.parent))
     for name in ("supportsConfigurationDoneRequest", "supportsConditionalBreakpoints",
                  "supportsHitConditionalBreakpoints", "supportsLogPoints", "supportsFunctionBreakpoints",
                  "supportsSteppingGranularity", "supportsDisassembleRequest", "supportsInstructionBreakpoints",
@@ -38,7 +40,8 @@ def test_initialize_reports_capabilities(client):
                  "supportsTerminateRequest", "supportsLoadedSourcesRequest", "supportsValueFormattingOptions"):
         assert caps.get(name) is True, name
     assert {f["filter"] for f in caps["exceptionBreakpointFilters"]} == {"raised", "uncaught"}
-    client.wait_exit()
+    assert client.wait_exit() == 3
+    assert "cwd dap\n" in client.output("stdout")
 
 
 def test_launch_output_and_exit_status(client):
