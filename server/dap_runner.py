@@ -171,6 +171,7 @@ class Runner:
         self.output = Output(channel)
         self.registry = CodeRegistry()
         self.started = threading.Event()
+        self.compile_lock = threading.RLock()
         self.loaded: list[str] = []  # files of the program run so far (the script, its imports)
         # Compiled and run under the name it was given, as `python3.14 PROGRAM` does (tracebacks
         # and `__file__` show it); the runner runs in the launch's cwd.
@@ -184,10 +185,11 @@ class Runner:
         from pipeline.vm.run import compile_module_file
 
         key = dap_inspect.normpath(path)
-        code = self.registry.files.get(key)
-        if code is None:
-            code = compile_module_file(path)
-            self.registry.add_file(key, code)
+        with self.compile_lock:
+            code = self.registry.files.get(key)
+            if code is None:
+                code = compile_module_file(path)
+                self.registry.add_file(key, code)
         return code
 
     def import_file(self, path: str):
@@ -255,20 +257,27 @@ class Runner:
         from pipeline.vm import VirtualMachine, run_code
 
         stdout, stderr = OutputStream(self.output, "stdout"), OutputStream(self.output, "stderr")
-        try:
-            with open(self.program, "rb") as f:
-                source = f.read()
-        except OSError as err:
-            stderr.write(f"bytelens: can't open file {self.program!r}: [Errno {err.errno}] {err.strerror}\n")
-            return 2
-        compiled = compile_program(source, self.program)
-        stderr.write(compiled.warnings)
-        if compiled.code is None:
-            stderr.write(compiled.failure_report())
-            return 1
-        self.registry.add_file(dap_inspect.normpath(self.program), compiled.code)
+        # The session is configured (breakpoints, filters) whatever becomes of the program; a
+        # program that cannot be read or compiled ends, with CPython's report, once it is.
+        with self.compile_lock:  # breakpoint requests wait for the script's own code object
+            threading.Thread(target=self.reader, name="dap-reader", daemon=True).start()
+            try:
+                with open(self.program, "rb") as f:
+                    source = f.read()
+            except OSError as err:
+                stderr.write(f"bytelens: can't open file {os.path.abspath(self.program)!r}: [Errno {err.errno}] {err.strerror}\n")
+                compiled = None
+            else:
+                compiled = compile_program(source, self.program)
+                stderr.write(compiled.warnings)
+                if compiled.code is None:
+                    stderr.write(compiled.failure_report())
+                else:
+                    self.registry.add_file(dap_inspect.normpath(self.program), compiled.code)
+        if compiled is None or compiled.code is None:
+            self.started.wait()
+            return 2 if compiled is None else 1
         self.loaded.append(self.program)
-        threading.Thread(target=self.reader, name="dap-reader", daemon=True).start()
         self.channel.event("loadedSource", {"reason": "new", "source": dap_inspect.source_of(self.program)})
         self.started.wait()
         # Run Without Debugging: no tracer at all, so the program runs at the VM's full speed.

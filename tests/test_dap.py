@@ -370,6 +370,14 @@ def test_a_dying_program_leaves_the_adapter_serving(client):
     assert not client.events("stopped")
 
 
+def test_a_program_that_does_not_compile(client):
+    want = oracle.run([oracle.Job(DAP, ("syntax_error.py",), ("syntax_error.py",))])[0]
+    client.start("syntax_error.py", cwd=DAP, stop_on_entry=True)
+    assert client.wait_exit() == want.status == 1
+    assert client.output("stderr") == want.stderr
+    assert not client.events("stopped")
+
+
 def test_threads_and_loaded_sources(client):
     path = DAP / "basic.py"
     client.start(path, breakpoints={path: [{"line": 20}]})
