@@ -29,28 +29,32 @@ def source_of(path: str) -> dict:
     return {"name": os.path.basename(path), "path": os.path.abspath(path)}
 
 
-_LINES: dict[str, list[str]] = {}
+class SourceColumns:
+    """DAP's columns (1-based UTF-16 units) for the VM's UTF-8 byte columns, from the source
+    files' lines (read once per session; lines split where CPython splits them)."""
 
+    def __init__(self):
+        self.lines: dict[str, list[str]] = {}
 
-def source_line(path: str, line: int) -> str:
-    lines = _LINES.get(path)
-    if lines is None:
-        try:
-            with open(path, encoding="utf-8", errors="replace") as f:
-                lines = _LINES[path] = re.split(r"\r\n|\r|\n", f.read())
-        except OSError:
-            lines = _LINES[path] = []
-    return lines[line - 1] if 0 < line <= len(lines) else ""
+    def line(self, path: str, line: int) -> str:
+        lines = self.lines.get(path)
+        if lines is None:
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    lines = re.split(r"\r\n|\r|\n", f.read())
+            except OSError:
+                lines = []
+            self.lines[path] = lines
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
-
-def utf16_column(path: str | None, line: int | None, byte_col: int | None) -> int:
-    """DAP's 1-based UTF-16 column for a UTF-8 byte column of a source line (0: unknown)."""
-    if byte_col is None or line is None:
-        return 0
-    if path is None:
-        return byte_col + 1
-    text = source_line(path, line)
-    return utf16_len(text[:utf8_to_char_col(text, byte_col)]) + 1
+    def column(self, path: str | None, line: int | None, byte_col: int | None) -> int:
+        """The column of a byte column of `line` in `path` (0: unknown)."""
+        if byte_col is None or line is None:
+            return 0
+        if path is None:
+            return byte_col + 1
+        text = self.line(path, line)
+        return utf16_len(text[:utf8_to_char_col(text, byte_col)]) + 1
 
 
 def code_lines(code) -> set[int]:
@@ -207,6 +211,7 @@ class Inspector:
     def __init__(self, debugger):
         self.debugger = debugger
         self.registry = debugger.registry
+        self.columns = debugger.columns
         self.frames: list = []
         self.refs: dict[int, tuple] = {}
         self.exception = None
@@ -261,7 +266,7 @@ class Inspector:
         line, end_line, col, end_col = frame.positions()
         lineno = frame.f_lineno or line or code.co_firstlineno
         entry = {"id": frame_id, "name": code.co_qualname, "line": lineno,
-                 "column": utf16_column(path, line, col) if line == lineno else 0,
+                 "column": self.columns.column(path, line, col) if line == lineno else 0,
                  "instructionPointerReference": self.registry.address(code, frame.f_lasti)}
         if path is not None:
             entry["source"] = source_of(path)
@@ -269,7 +274,7 @@ class Inspector:
             entry["presentationHint"] = "subtle"
         if line == lineno and end_line:
             entry["endLine"] = end_line
-            entry["endColumn"] = utf16_column(path, end_line, end_col)
+            entry["endColumn"] = self.columns.column(path, end_line, end_col)
         return entry
 
     def req_scopes(self, args):

@@ -245,7 +245,7 @@ class Runner:
     def req_disassemble(self, args):
         return {"instructions": self.registry.disassemble(
             int(args["memoryReference"], 0) + args.get("offset", 0), args.get("instructionOffset", 0),
-            args["instructionCount"], self.debugger.column_of)}
+            args["instructionCount"], self.debugger.columns.column)}
 
     def req_loadedSources(self, args):
         return {"sources": [dap_inspect.source_of(path) for path in self.loaded]}
@@ -302,6 +302,7 @@ class Debugger:
         self.runner = runner
         self.channel = runner.channel
         self.registry = runner.registry
+        self.columns = dap_inspect.SourceColumns()
         self.vm = None
         self.root = ""
         self.thread = None  # the program's main VM thread (other threads run untraced)
@@ -547,9 +548,6 @@ class Debugger:
         if self.inspector is None:
             self.inspector = Inspector(self)
         return self.inspector
-
-    def column_of(self, path, line, col):
-        return dap_inspect.utf16_column(path, line, col)
 
     # ------------------------------------------------------------------------- stopping
 

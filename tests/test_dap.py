@@ -439,3 +439,15 @@ def test_step_in_follows_settrace_line_events(name, settrace_expected):
     want = settrace_expected[name]
     assert want, "the oracle reported no line events"
     assert step_in_sequence(RUN / name) == want
+
+
+def test_columns_are_utf16_units(tmp_path):
+    from server.dap_inspect import SourceColumns
+
+    line = "x = 'é😀' + y"
+    path = tmp_path / "wide.py"
+    path.write_text("pass\n" + line + "\n", encoding="utf-8")
+    byte_col = len(line[:line.index("y")].encode("utf-8"))
+    # 'é' is one UTF-16 unit, '😀' two: y sits at unit 13, column 14 counted from 1.
+    assert SourceColumns().column(str(path), 2, byte_col) == len(line[:line.index("y")]) + 1 + 1 == 14
+    assert SourceColumns().column(str(path), 2, None) == 0
