@@ -448,8 +448,8 @@ def test_columns_are_utf16_units(tmp_path):
     path = tmp_path / "wide.py"
     path.write_text("pass\n" + line + "\n", encoding="utf-8")
     byte_col = len(line[:line.index("y")].encode("utf-8"))
-    # 11 characters before y, 12 UTF-16 units ('😀' takes two), 14 UTF-8 bytes: column 13 from 1.
+    # 11 characters before y, 12 UTF-16 units ("😀" takes two), 15 UTF-8 bytes: column 13 from 1.
     prefix = line[:line.index("y")]
-    assert (len(prefix), len(prefix.encode("utf-16-le")) // 2, byte_col) == (11, 12, 14)
+    assert (len(prefix), len(prefix.encode("utf-16-le")) // 2, byte_col) == (11, 12, 15)
     assert SourceColumns().column(str(path), 2, byte_col) == 13
     assert SourceColumns().column(str(path), 2, None) == 0
