@@ -292,8 +292,8 @@ class Inspector:
         return {"scopes": out}
 
     def _children(self, kind: str, payload) -> list[tuple[str, object, str | None]]:
-        """(name, value, evaluateName) of a reference's children; `value` NULL_SHOWN for an empty
-        value-stack slot."""
+        """(name, value, evaluateName) of a reference's children; an empty value-stack slot (NULL)
+        shows as `<NULL>`."""
         from pipeline.vm.objects import NULL
 
         if kind == "locals":
