@@ -203,6 +203,9 @@ class VirtualMachine:
         tracer = self.tracer
         if tracer is not None and pending is not None:
             tracer("call", frame, None)  # resumed by throw(): no RESUME runs
+            # CPython's frame points past the YIELD_VALUE, at the RESUME: a handler on the
+            # yield's own line still reports it.
+            frame.prev_unit = frame.ip
         i = frame.lasti
         while True:
             if pending is None:
@@ -651,13 +654,17 @@ class VirtualMachine:
         if type(it) is Generator and not it._finished:
             kind, value = it._resume(None)
             done = kind == "return"
+            stop = value is not None
         else:
             try:
                 value = next(it)
                 done = False
-            except StopIteration:
+            except StopIteration as exc:
                 done = True
+                stop = _raises_stop_iteration(it, exc.value)
         if done:
+            if stop and self.tracer is not None:
+                self.tracer("exception", f, StopIteration(value))
             # Exhausted: jump past the END_FOR at the target.
             f.ip = f.d.jumps[f.lasti] + 1
         else:
@@ -677,7 +684,7 @@ class VirtualMachine:
         receiver = f.stack[-1]
         if isinstance(receiver, _GeneratorBase):
             kind, value = receiver._resume(v)
-            done = kind == "return"
+            done = stop = kind == "return"  # END_SEND reports a generator's return
         else:
             try:
                 if v is None and hasattr(type(receiver), "__next__"):
@@ -685,11 +692,15 @@ class VirtualMachine:
                 else:
                     value = receiver.send(v)
                 done = False
-            except StopIteration as stop:
-                value = stop.value
+            except StopIteration as exc:
+                value = exc.value
                 done = True
+                stop = (v is not None or type(receiver) in (types.GeneratorType, types.CoroutineType)
+                        or _raises_stop_iteration(receiver, value))
         f.stack.append(value)
         if done:
+            if stop and self.tracer is not None:
+                self.tracer("exception", f, StopIteration(value))
             f.ip = f.d.jumps[f.lasti]
 
     def op_YIELD_VALUE(self, f, arg):
@@ -1103,6 +1114,19 @@ class VirtualMachine:
     def intrinsic_INTRINSIC_SET_TYPEPARAM_DEFAULT(self, f, typeparam, default):
         typeparam.__default__ = default
         return typeparam
+
+
+def _raises_stop_iteration(it, value) -> bool:
+    """Whether CPython's tp_iternext of `it` ends by raising StopIteration (which FOR_ITER and
+    SEND report to sys.settrace as an "exception" event) rather than returning NULL quietly:
+    a `__next__` written in Python raises it, a generator only to carry a return value, an
+    iterator implemented in C (the host's builtins) does not.  (SEND also reports the return
+    of a generator or coroutine it delegated to, at END_SEND, whatever the value.)"""
+    if isinstance(it, _GeneratorBase):
+        return False  # finished already: no value to carry
+    if type(it) is types.GeneratorType:
+        return value is not None
+    return isinstance(getattr(type(it), "__next__", None), (Function, types.FunctionType))
 
 
 def _lookup(mapping, name):
