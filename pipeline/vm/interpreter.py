@@ -155,7 +155,21 @@ class VirtualMachine:
         code = func.__code__
         frame = Frame(code, func.__globals__, func.__builtins__, locals_, func)
         errors.bind_arguments(func, code, frame.fast, args, kwargs)
-        return self.run_frame(frame)
+        # run_frame(frame), inlined: this is the path of every call of a VM function.
+        if self.pending is not None:
+            self._deliver_pending()
+        ts = self.ts
+        if ts.depth >= self.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
+        ts.depth += 1
+        frame.back = ts.frame
+        ts.frame = frame
+        try:
+            return self._eval(frame, None)
+        finally:
+            ts.frame = frame.back
+            frame.back = None
+            ts.depth -= 1
 
     def run_frame(self, frame: Frame, exc: BaseException | None = None):
         """Execute `frame` from `frame.ip` until it returns or yields (result in
@@ -197,7 +211,9 @@ class VirtualMachine:
 
     def _eval(self, frame: Frame, pending: BaseException | None):
         d = frame.d
-        ops = self._handlers(d)
+        ops = frame.ops
+        if ops is None:
+            ops = frame.ops = self._handlers(d)
         nexts = d.nexts
         args = d.args
         tracer = self.tracer
@@ -888,7 +904,10 @@ class VirtualMachine:
         func = stack.pop()
         if self_or_null is not NULL:
             args.insert(0, self_or_null)
-        stack.append(self.call(func, args))
+        if type(func) is Function:  # the common case, without `call`'s dispatch
+            stack.append(self.call_function(func, args, None))
+        else:
+            stack.append(self.call(func, args))
 
     def op_CALL_KW(self, f, arg):
         # (callable, self_or_null, args[oparg], kwnames -- res)
