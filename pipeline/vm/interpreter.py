@@ -32,7 +32,7 @@ from pipeline.vm.code import DECODED_LIMIT, find_handler
 from pipeline.vm.errors import VMError, set_traceback, traceback_of
 from pipeline.vm.frame import Frame
 from pipeline.vm.objects import (
-    CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, NULL, AsyncGenerator,
+    CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, NULL, AsyncGenerator,
     AsyncGenWrappedValue, Coroutine, Function, Generator, Interpolation, Template, _GeneratorBase,
 )
 
@@ -60,6 +60,7 @@ _MATCH_SELF = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, s
 _FUNCTION_ATTRS = {1 << k: name for k, name in enumerate(facts.FUNCTION_ATTR_FLAGS)}
 _MISSING = object()
 _DEFAULT_RECURSION_LIMIT = 1000
+_GENERATOR_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 
 def _type_name(obj) -> str:
@@ -216,6 +217,10 @@ class VirtualMachine:
             ops = frame.ops = self._handlers(d)
         nexts = d.nexts
         args = d.args
+        # A generator's frame outlives its run (the generator holds it): once it returns or
+        # raises, its locals are released as CPython clears a finished generator's frame, so
+        # what it held is finalized at the same moment.
+        generator_code = frame.code.co_flags & _GENERATOR_FLAGS
         tracer = self.tracer
         if tracer is not None and pending is not None:
             tracer("call", frame, None)  # resumed by throw(): no RESUME runs
@@ -232,6 +237,8 @@ class VirtualMachine:
                             frame.lasti = i
                             frame.ip = nexts[i]
                             if ops[i](frame, args[i]) is not None:
+                                if generator_code and frame.why == "return" and frame.started:
+                                    frame.fast = [NULL] * len(frame.fast)
                                 return frame.take_result()
                     else:
                         while True:
@@ -242,6 +249,8 @@ class VirtualMachine:
                             if ops[i](frame, args[i]) is not None:
                                 if d.names[i] != "RETURN_GENERATOR":
                                     tracer("return", frame, frame.result)
+                                if generator_code and frame.why == "return" and frame.started:
+                                    frame.fast = [NULL] * len(frame.fast)
                                 return frame.take_result()
                 except VMError:
                     raise
@@ -259,6 +268,8 @@ class VirtualMachine:
                 frame.stack.clear()
                 if tracer is not None:
                     tracer("return", frame, None)
+                if generator_code:
+                    frame.fast = [NULL] * len(frame.fast)
                 raise exc
             del frame.stack[handler.depth:]
             if handler.lasti:
