@@ -340,11 +340,23 @@ class VirtualMachine:
             state = gen._exc_state[0]
             if state is not None and state is not exc and exc.__context__ is None:
                 exc.__context__ = state
-        exc_stack = self.ts.exc_stack
+        if self.pending is not None:
+            self._deliver_pending()
+        # run_frame(frame, exc), inlined (every resumption of a generator comes here).
+        ts = self.ts
+        if ts.depth >= self.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
+        exc_stack = ts.exc_stack
         exc_stack.append(gen._exc_state)
+        ts.depth += 1
+        frame.back = ts.frame
+        ts.frame = frame
         try:
-            result = self.run_frame(frame, exc)
+            result = self._eval(frame, exc)
         finally:
+            ts.frame = frame.back
+            frame.back = None
+            ts.depth -= 1
             exc_stack.pop()
         return frame.why, result
 
@@ -580,22 +592,22 @@ class VirtualMachine:
     # --- operators
 
     def op_BINARY_OP(self, f, arg):
-        rhs = f.stack.pop()
-        lhs = f.stack.pop()
+        stack = f.stack
+        rhs = stack.pop()
         try:
-            f.stack.append(BINARY_OPS[arg](lhs, rhs))
+            stack[-1] = BINARY_OPS[arg](stack[-1], rhs)  # lhs replaced by the result
             return
         except ZeroDivisionError as exc:
             error = errors.modern_zero_division(exc)
         except TypeError as exc:
-            error = errors.unhashable(exc, lhs)  # only a subscript can have a key problem
+            error = errors.unhashable(exc, stack.pop())  # only a subscript can have a key problem
         raise error
 
     def op_COMPARE_OP(self, f, arg):
-        rhs = f.stack.pop()
-        lhs = f.stack.pop()
-        res = COMPARE_OPS[arg >> 5](lhs, rhs)
-        f.stack.append(bool(res) if arg & 16 else res)
+        stack = f.stack
+        rhs = stack.pop()
+        res = COMPARE_OPS[arg >> 5](stack[-1], rhs)
+        stack[-1] = bool(res) if arg & 16 else res
 
     def op_IS_OP(self, f, arg):
         rhs = f.stack.pop()
