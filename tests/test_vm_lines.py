@@ -1,6 +1,7 @@
 """The VM's tracer against CPython 3.14's `sys.settrace`, program by program: every program of
-tests/cases/run/ is compiled by our pipeline and run in the VM with a recording tracer, and its
-whole sequence of call/line/return/exception events in the program's own files (`EVENT QUALNAME
+tests/cases/run/ (and of tests/cases/vmlines/, corner cases of the event rules the corpus does not
+reach) is compiled by our pipeline and run in the VM with a recording tracer, and its whole
+sequence of call/line/return/exception events in the program's own files (`EVENT QUALNAME
 LINENO`) must equal what the oracle's probe `settrace_script.py` reports for `python3.14 PROG`.
 
 This sequence is what the debugger's step-in follows.  Programs that cannot match for a reason
@@ -23,7 +24,9 @@ from pipeline.vm.run import compile_module_file, run_code
 from tests import oracle
 
 CASES = Path(__file__).resolve().parent / "cases" / "run"
+CORNERS = Path(__file__).resolve().parent / "cases" / "vmlines"
 PROGRAMS = sorted(p.name for p in CASES.glob("*.py"))
+CORNER_PROGRAMS = sorted(p.name for p in CORNERS.glob("*.py"))
 LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in (CASES / "localpkg").glob("*.py")))
 PROBE = "@oracle/settrace_script.py"
 MARKER = "----- settrace -----"
@@ -67,9 +70,11 @@ def split(stdout: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def expected() -> dict[str, list[str]]:
-    results = oracle.run([oracle.Job(CASES, (PROBE, name), (name, *LOCAL_MODULES)) for name in PROGRAMS])
-    return {name: split(res.stdout) for name, res in zip(PROGRAMS, results)}
+def expected() -> dict[tuple[Path, str], list[str]]:
+    jobs = [oracle.Job(CASES, (PROBE, name), (name, *LOCAL_MODULES)) for name in PROGRAMS]
+    jobs += [oracle.Job(CORNERS, (PROBE, name), (name,)) for name in CORNER_PROGRAMS]
+    results = oracle.run(jobs)
+    return {(job.cwd, job.argv[1]): (split(res.stdout), res.status) for job, res in zip(jobs, results)}
 
 
 class _Recorder:
@@ -92,13 +97,13 @@ class _Recorder:
             self.events.append(f"{event} {frame.code.co_qualname} {frame.f_lineno}")
 
 
-def traced_events(name: str) -> list[str]:
+def traced_events(name: str, folder: Path = CASES) -> tuple[list[str], int]:
     """Compile PROG with our pipeline, run it in the VM under a recording tracer (output
-    discarded), and return the recorded events."""
-    path = CASES / name
+    discarded); return the recorded events and the exit status."""
+    path = folder / name
     compiled = compile_program(path.read_bytes(), str(path))
     assert compiled.code is not None, compiled.failure_report()
-    recorder = _Recorder(str(CASES))
+    recorder = _Recorder(str(folder))
     vm = VirtualMachine(tracer=recorder)
     done: dict = {}
 
@@ -114,7 +119,7 @@ def traced_events(name: str) -> list[str]:
         vm.interrupt("time limit")
         pytest.fail(f"{name} ran longer than {TIME_LIMIT}s under the tracer")
     assert "status" in done, f"{name} did not finish"
-    return recorder.events
+    return recorder.events, done["status"]
 
 
 @pytest.mark.parametrize("name", [
@@ -122,9 +127,18 @@ def traced_events(name: str) -> list[str]:
     for n in PROGRAMS
 ])
 def test_line_events(expected, name):
-    want = expected[name]
-    got = traced_events(name)
+    _check(expected[CASES, name], traced_events(name))
+
+
+@pytest.mark.parametrize("name", CORNER_PROGRAMS)
+def test_corner_cases(expected, name):
+    _check(expected[CORNERS, name], traced_events(name, CORNERS))
+
+
+def _check(want: tuple[list[str], int], got: tuple[list[str], int]) -> None:
+    (want, want_status), (got, got_status) = want, got
     assert want, "the oracle reported no events (the probe did not trace the program)"
+    assert got_status == want_status, "the traced program ended with another exit status"
     assert got == want, "\n" + "".join(difflib.unified_diff(
         [e + "\n" for e in want], [e + "\n" for e in got], "sys.settrace", "bytelens vm", n=4))
 

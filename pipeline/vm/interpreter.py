@@ -700,7 +700,8 @@ class VirtualMachine:
                 done = False
             except StopIteration as exc:
                 done = True
-                stop = _raises_stop_iteration(it, exc.value)
+                value = exc.value
+                stop = _raises_stop_iteration(it, value)
         if done:
             if stop and self.tracer is not None:
                 self.tracer("exception", f, StopIteration(value))
