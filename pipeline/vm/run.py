@@ -352,7 +352,13 @@ def run_code(code, *, argv, filename: str, tracer=None, source: str | None = Non
         status = _exit_status(outcome["exit"])
     elif "uncaught" in outcome:
         exc = outcome["uncaught"]
-        sys.stderr.write(format_exception(exc, {**importer.sources, code.co_filename: lines}))
+        # The program is over: the exception's own methods (`__str__`) run untraced, as they
+        # run after a `sys.settrace` tracer is gone.
+        tracer, vm.tracer = vm.tracer, None
+        try:
+            sys.stderr.write(format_exception(exc, {**importer.sources, code.co_filename: lines}))
+        finally:
+            vm.tracer = tracer
         # CPython ends an uncaught KeyboardInterrupt by dying of SIGINT: a shell sees 128 + 2.
         status = 130 if isinstance(exc, KeyboardInterrupt) else 1
     else:
