@@ -12,6 +12,7 @@ from pipeline.highlight import Highlight, highlights
 from pipeline.outline import OutlineItem, outline
 from pipeline.parser import parse
 from pipeline.positions import LineIndex
+from pipeline.symtable import build_symtable
 from pipeline.tokenizer import Token, tokenize_recovering
 
 
@@ -37,7 +38,8 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     parsed = parse(text, "<editor>")
     diagnostics = tuple(_from_syntax_error(e) for e in parsed.errors)
     items = outline(parsed.tree, lines or LineIndex(text)) if parsed.tree is not None else ()
-    return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens)), parsed.tree, items)
+    table = build_symtable(parsed.tree, "<editor>") if parsed.tree is not None else None
+    return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens, parsed.tree, table)), parsed.tree, items)
 
 
 def _from_syntax_error(e) -> Diagnostic:

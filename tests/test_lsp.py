@@ -45,9 +45,9 @@ async def test_semantic_tokens_in_utf16_across_an_astral_character(client: Langu
     result = await client.text_document_semantic_tokens_full_async(
         types.SemanticTokensParams(text_document=types.TextDocumentIdentifier(uri=URI)))
     tokens = _decode(result.data, legend)
-    assert (0, 0, 1, "variable", set()) in tokens
+    assert (0, 0, 1, "variable", {"declaration", "global"}) in tokens
     assert (0, 4, 4, "string", set()) in tokens          # '😀' is 2 UTF-16 units + 2 quotes
-    assert (0, 10, 5, "function", {"defaultLibrary"}) in tokens   # print, after the 2-unit emoji
+    assert (0, 10, 5, "function", {"defaultLibrary", "global"}) in tokens   # print, after the 2-unit emoji
     assert (0, 25, 6, "comment", set()) in tokens
 
 
