@@ -7,6 +7,7 @@ and stdout carries protocol messages only.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from lsprotocol import types
@@ -14,7 +15,8 @@ from pygls.lsp.server import LanguageServer
 
 from pipeline.analysis import Analysis, analyze
 from pipeline.astview import ast_path, ast_view
-from pipeline.hover import HoverIndex
+from pipeline.hover import HoverIndex, disassembly
+from pipeline.inlay import fold_hints
 from server import convert
 from server.documents import Document
 
@@ -31,6 +33,9 @@ class BytelensServer(LanguageServer):
         self._next_result_id = 0
         # Per document: (version, HoverIndex or None when the text does not compile).
         self._hover_indexes: dict[str, tuple[int, HoverIndex | None]] = {}
+        # Per document: (version, the compiler's result, None while the text does not parse).
+        self._compiled: dict[str, tuple[int, object]] = {}
+        self.settings = Settings()
 
     def analysis(self, uri: str) -> tuple[Document, Analysis] | None:
         """The analysis of the document's current version, computed once per version."""
@@ -48,19 +53,35 @@ class BytelensServer(LanguageServer):
         self._analyses.pop(uri, None)
         self._sent_tokens.pop(uri, None)
         self._hover_indexes.pop(uri, None)
+        self._compiled.pop(uri, None)
 
     def hover_index(self, uri: str) -> HoverIndex | None:
         """The compiled module's instructions by line, built on the first hover of a version."""
-        from pipeline import compile_program
-
         doc = self.documents.get(uri)
         if doc is None:
             return None
         cached = self._hover_indexes.get(uri)
         if cached is None or cached[0] != doc.version:
-            compiled = compile_program(doc.text.encode("utf-8", "surrogatepass"), doc.uri.rsplit("/", 1)[-1])
-            cached = (doc.version, None if compiled.code is None else HoverIndex(compiled.code))
+            compiled = self.compiled(uri)
+            code = None if compiled is None else compiled.code
+            cached = (doc.version, None if code is None else HoverIndex(code))
             self._hover_indexes[uri] = cached
+        return cached[1]
+
+    def compiled(self, uri: str):
+        """The compiler's result for the document's current version (its tree compiled as the
+        file `dis` would name it), once per version; None while the text does not parse."""
+        from pipeline.compiler import compile_module
+
+        found = self.analysis(uri)
+        if found is None:
+            return None
+        doc, result = found
+        cached = self._compiled.get(uri)
+        if cached is None or cached[0] != doc.version:
+            code = None if result.tree is None else compile_module(result.tree, code_filename(uri))
+            cached = (doc.version, code)
+            self._compiled[uri] = cached
         return cached[1]
 
     def semantic_tokens(self, uri: str) -> tuple[str, list[int]]:
@@ -85,9 +106,46 @@ class BytelensServer(LanguageServer):
         if found is None:
             return
         doc, result = found
+        diagnostics = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
+        diagnostics += self.compile_diagnostics(uri)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=doc.version,
-            diagnostics=[convert.diagnostic(doc.lines, d) for d in result.diagnostics]))
+            uri=uri, version=doc.version, diagnostics=diagnostics))
+
+    def compile_diagnostics(self, uri: str) -> list[types.Diagnostic]:
+        """The compiler's SyntaxErrors (symbol-table ones included) and SyntaxWarnings."""
+        compiled = self.compiled(uri)
+        if compiled is None:
+            return []
+        lines = self.documents[uri].lines
+        return [convert.compile_diagnostic(lines, d) for d in (*compiled.errors, *compiled.warnings)]
+
+
+@dataclasses.dataclass(slots=True)
+class Settings:
+    """The client's `bytelens.*` settings (protocol.md), as initializationOptions and
+    workspace/didChangeConfiguration send them."""
+    inlay_hints: bool = True
+    show_explanations: bool = True
+
+    def update(self, options) -> None:
+        """Take what `options` ({"inlayHints": {"enabled": B}, "hover": {"showExplanations": B}})
+        says; anything missing or malformed leaves the current value."""
+        if not isinstance(options, dict):
+            return
+        hints, hover = options.get("inlayHints"), options.get("hover")
+        if isinstance(hints, dict) and isinstance(hints.get("enabled"), bool):
+            self.inlay_hints = hints["enabled"]
+        if isinstance(hover, dict) and isinstance(hover.get("showExplanations"), bool):
+            self.show_explanations = hover["showExplanations"]
+
+
+def code_filename(uri: str) -> str:
+    """The file name code objects carry (as `bytelens dis FILE` names them): the URI's path for
+    a file URI, the URI itself otherwise."""
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(uri)
+    return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
 def create_server() -> BytelensServer:
@@ -167,8 +225,9 @@ def create_server() -> BytelensServer:
         listings = listings or index.listings(line)
         if not listings:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                        value=convert.hover_markdown(listings)))
+        return types.Hover(contents=types.MarkupContent(
+            kind=types.MarkupKind.Markdown,
+            value=convert.hover_markdown(listings, ls.settings.show_explanations)))
 
     @server.feature("bytelens/ast")
     def ast_tree(ls: BytelensServer, params) -> dict | None:
@@ -190,7 +249,69 @@ def create_server() -> BytelensServer:
         col = doc.lines.utf16_to_char(line, params.position.character)
         return [convert.view_node(doc.lines, node) for node in ast_path(result.tree, doc.lines, line, col)]
 
+    # ---- settings, fold hints and the whole-file disassembly (protocol.md)
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: BytelensServer, params: types.InitializeParams) -> None:
+        ls.settings.update(_plain(params.initialization_options))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: BytelensServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = _plain(params.settings)
+        if isinstance(settings, dict):
+            ls.settings.update(settings.get("bytelens"))
+        workspace = ls.client_capabilities.workspace
+        if workspace is not None and workspace.inlay_hint is not None and workspace.inlay_hint.refresh_support:
+            ls.workspace_inlay_hint_refresh(None)  # the hints shown may have just been turned off or on
+
+    @server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
+    def inlay_hints(ls: BytelensServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+        """`= value` after each expression the compiler folded, within the requested range."""
+        uri = params.text_document.uri
+        compiled = ls.compiled(uri) if ls.settings.inlay_hints else None
+        if compiled is None:
+            return []
+        doc = ls.documents[uri]
+        first, last = params.range.start.line + 1, params.range.end.line + 1
+        return [convert.inlay_hint(doc.lines, hint) for hint in fold_hints(compiled.folds, doc.lines)
+                if first <= hint.line <= last]
+
+    @server.feature("bytelens/disassemble")
+    def disassemble(ls: BytelensServer, params) -> dict:
+        """The document's `dis` text (what `bytelens dis FILE` prints) and each output line's
+        source range."""
+        uri = _text_document_uri(params)
+        found = ls.analysis(uri) if uri is not None else None
+        if found is None:
+            return {"text": "", "ranges": [], "error": f"not an open document: {uri}"}
+        doc, result = found
+        compiled = ls.compiled(uri)
+        if compiled is None or compiled.code is None:
+            problem = (result.diagnostics[:1] or (compiled.errors[:1] if compiled else ()))
+            message = problem[0].message if problem else (compiled.unsupported if compiled else "no code")
+            return {"text": "", "ranges": [], "error": message}
+        text, positions = disassembly(compiled.code)
+        return {"text": text, "ranges": [None if p is None else convert.range_json(convert.positions_range(doc.lines, p))
+                                         for p in positions]}
+
     return server
+
+
+def _plain(value):
+    """A JSON-ish value as plain dicts and lists (pygls hands unknown objects over as attribute
+    objects)."""
+    if isinstance(value, (dict, list, str, int, float, bool)) or value is None:
+        return value
+    try:
+        from pygls.protocol import default_converter
+        return default_converter().unstructure(value)
+    except Exception:  # not something a client setting can be
+        return None
+
+
+def _text_document_uri(params) -> str | None:
+    document = getattr(params, "textDocument", None) or getattr(params, "text_document", None)
+    uri = getattr(document, "uri", None)
+    return uri if isinstance(uri, str) else None
 
 
 def main() -> int:
