@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sys
+import threading
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import JsonRPCNotification, JsonRPCRequestMessage, LanguageServerProtocol, lsp_method
 
 from pipeline.analysis import Analysis, analyze
 from pipeline.astview import ast_path, ast_view
@@ -23,9 +26,53 @@ from server.documents import Document
 log = logging.getLogger(__name__)
 
 
+class _Dropped:
+    """A client message whose parameters do not have the shape its method requires."""
+
+    def __init__(self, method: str):
+        self.method = method
+
+
+class TolerantProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that a message with malformed parameters is an ordinary event:
+    a request gets an InvalidParams error response (pygls would log a traceback and leave the
+    client waiting forever), a notification is dropped with an info-level log line."""
+
+    def structure_message(self, data):
+        if not (isinstance(data, dict) and "jsonrpc" in data and isinstance(data.get("method"), str)):
+            return super().structure_message(data)
+        method = data["method"]
+        is_request = "id" in data
+        kind = self.get_message_type(method) or (JsonRPCRequestMessage if is_request else JsonRPCNotification)
+        try:
+            return self._converter.structure(data, kind)
+        except Exception as exc:  # the client's malformed params; our own bugs do not pass here
+            log.info("malformed %s from the client: %s", method, exc)
+            if is_request and isinstance(data["id"], (int, str)):
+                self._send_response(data["id"], error=types.ResponseError(
+                    code=types.ErrorCodes.InvalidParams, message=f"invalid params for {method}"))
+            return _Dropped(method)
+
+    def handle_message(self, message):
+        if isinstance(message, _Dropped):
+            return None
+        return super().handle_message(message)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        """pygls's own copy of the text follows only documents it knows (it raises KeyError for
+        a change to a document that was never opened); the server's handler decides the rest."""
+        if params.text_document.uri in self.workspace.text_documents:
+            for change in params.content_changes:
+                self.workspace.update_text_document(params.text_document, change)
+        if (user_handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield user_handler, (params,), None
+
+
 class BytelensServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("bytelens", "0.1.0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("bytelens", "0.1.0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=TolerantProtocol)
         self.documents: dict[str, Document] = {}
         self._analyses: dict[str, tuple[int, Analysis]] = {}
         # The last semantic tokens sent per document, for `full/delta`: (result id, data).
@@ -232,7 +279,8 @@ def create_server() -> BytelensServer:
     @server.feature("bytelens/ast")
     def ast_tree(ls: BytelensServer, params) -> dict | None:
         """The document's AST for the AST pane; null while the text has a syntax error."""
-        found = ls.analysis(params.textDocument.uri)
+        uri = _text_document_uri(params)
+        found = ls.analysis(uri) if uri is not None else None
         if found is None or found[1].tree is None:
             return None
         doc, result = found
@@ -241,12 +289,14 @@ def create_server() -> BytelensServer:
     @server.feature("bytelens/astPath")
     def ast_tree_path(ls: BytelensServer, params) -> list[dict]:
         """The chain of AST nodes under a position, outermost first, for the pane's cursor sync."""
-        found = ls.analysis(params.textDocument.uri)
-        if found is None or found[1].tree is None:
+        uri = _text_document_uri(params)
+        position = _position(params)
+        found = ls.analysis(uri) if uri is not None else None
+        if found is None or found[1].tree is None or position is None:
             return []
         doc, result = found
-        line = params.position.line + 1
-        col = doc.lines.utf16_to_char(line, params.position.character)
+        line = position[0] + 1
+        col = doc.lines.utf16_to_char(line, position[1])
         return [convert.view_node(doc.lines, node) for node in ast_path(result.tree, doc.lines, line, col)]
 
     # ---- settings, fold hints and the whole-file disassembly (protocol.md)
@@ -308,12 +358,31 @@ def _plain(value):
         return None
 
 
+def _position(params) -> tuple[int, int] | None:
+    """A custom request's `position` as (line, UTF-16 character), None if it is not one."""
+    position = getattr(params, "position", None)
+    line, character = getattr(position, "line", None), getattr(position, "character", None)
+    if isinstance(line, int) and isinstance(character, int) and line >= 0 and character >= 0:
+        return line, character
+    return None
+
+
 def _text_document_uri(params) -> str | None:
     document = getattr(params, "textDocument", None) or getattr(params, "text_document", None)
     uri = getattr(document, "uri", None)
     return uri if isinstance(uri, str) else None
 
 
+# Deep trees (a 1,000-deep expression) make the tree walkers and the compiler recurse deeply: the
+# server runs on a thread with a large stack, where a high recursion limit is safe.
+_STACK_BYTES = 512 * 1024 * 1024
+_RECURSION_LIMIT = 30_000
+
+
 def main() -> int:
-    create_server().start_io()
+    threading.stack_size(_STACK_BYTES)   # also for any worker thread created after this
+    sys.setrecursionlimit(_RECURSION_LIMIT)
+    server = threading.Thread(target=create_server().start_io, name="bytelens-lsp")
+    server.start()
+    server.join()
     return 0
