@@ -209,8 +209,6 @@ def _split_lines(out: list[Highlight], tok, kind: str) -> None:
 
 # ---------------------------------------------------------------- facts from the symbol tables
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
-_FUNCTION_SCOPES = ("FunctionDef", "AsyncFunctionDef", "Lambda")
-_COMPREHENSIONS = ("ListComp", "SetComp", "DictComp", "GeneratorExp")
 
 
 class _SymbolFacts:
@@ -235,11 +233,10 @@ class _SymbolFacts:
         self._walk(tree)
 
     # -- resolving a name in a scope
-    def _table(self, node, role, outer):
-        found = self._result.get(node, role) if role else self._result.get(node)
-        if found is not None and found is not outer:
-            self._parent.setdefault(id(found), outer)
-        return found or outer
+    def _link(self, child, parent) -> None:
+        """Record the scope `child` looks out to (its tables name no parent)."""
+        if child is not None and child is not parent:
+            self._parent[id(child)] = parent
 
     def _describe(self, scope, name: str, private, binding: bool) -> tuple[str, frozenset[str]]:
         S = self._S
@@ -293,29 +290,26 @@ class _SymbolFacts:
         from pipeline.astutil import iter_child_nodes
 
         S = self._S
-        # First, which names each scope binds with `def`/`class` (a use may come before them).
-        todo = [(tree, self.top)]
-        scoped = []
-        while todo:
-            node, scope = todo.pop()
-            kind = type(node).__name__
-            if kind in ("FunctionDef", "AsyncFunctionDef", "ClassDef"):
-                what = "class" if kind == "ClassDef" else ("method" if scope.type == S.BlockType.CLASS else "function")
-                self._def_kind.setdefault(id(scope), {})[node.name] = what
-            inner = scope
-            if kind in _FUNCTION_SCOPES or kind in _COMPREHENSIONS or kind in ("ClassDef", "TypeAlias"):
-                inner = self._table(node, None, scope)
-            if getattr(node, "type_params", None):
-                tp = self._table(node, S.Role.TYPE_PARAMS, scope)
-                if inner is not scope:
-                    self._parent[id(inner)] = tp
-            for role in (S.Role.ANNOTATIONS,):
-                self._table(node, role, scope)
-            scoped.append((node, scope))
-            todo.extend((child, inner) for child in iter_child_nodes(node))
+        # First, which names each scope binds with `def`/`class` (a use may come before them):
+        # definitions are statements, so only statement lists are walked.
+        bodies = [(getattr(tree, "body", None), self.top)]
+        while bodies:
+            body, scope = bodies.pop()
+            if not isinstance(body, (list, tuple)):
+                continue
+            for node in body:
+                kind = type(node).__name__
+                if kind in ("FunctionDef", "AsyncFunctionDef", "ClassDef"):
+                    what = "class" if kind == "ClassDef" else ("method" if scope.type == S.BlockType.CLASS else "function")
+                    self._def_kind.setdefault(id(scope), {})[node.name] = what
+                    bodies.append((node.body, self._result.get(node) or scope))
+                    continue
+                for field in ("body", "orelse", "finalbody"):
+                    bodies.append((getattr(node, field, None), scope))
+                for part in (*(getattr(node, "handlers", None) or ()), *(getattr(node, "cases", None) or ())):
+                    bodies.append((part.body, scope))
         # Then every name, in the scope it is evaluated in (near enough for colours: annotation
         # and default scopes fall back to the enclosing table through `_parent`).
-        private_of: dict[int, str | None] = {}
         todo = [(tree, self.top, None)]
         while todo:
             node, scope, private = todo.pop()
@@ -339,6 +333,9 @@ class _SymbolFacts:
         inner = self._result.get(node) or scope
         outer = self._result.get(node, S.Role.TYPE_PARAMS) or scope
         notes = self._result.get(node, S.Role.ANNOTATIONS) or outer
+        self._link(outer, scope)
+        self._link(notes, outer)
+        self._link(inner, outer)
         out = [(d, scope, private) for d in getattr(node, "decorator_list", ())]
         args = node.args
         out += [(d, outer, private) for d in (*args.defaults, *(d for d in args.kw_defaults if d is not None))]
@@ -365,6 +362,8 @@ class _SymbolFacts:
         S = self._S
         inner = self._result.get(node) or scope
         outer = self._result.get(node, S.Role.TYPE_PARAMS) or scope
+        self._link(outer, scope)
+        self._link(inner, outer)
         facts_ = self._describe(scope, node.name, private, True)
         self.defs[self._at(node)] = (facts_[0], facts_[1] | {"definition"})
         out = [(d, scope, private) for d in node.decorator_list]
@@ -374,6 +373,7 @@ class _SymbolFacts:
 
     def _comprehension(self, node, scope, private):
         inner = self._result.get(node) or scope
+        self._link(inner, scope)
         first, *rest = node.generators
         out = [(first.iter, scope, private), (first.target, inner, private)]
         out += [(child, inner, private) for child in first.ifs]
@@ -389,6 +389,8 @@ class _SymbolFacts:
         S = self._S
         outer = self._result.get(node, S.Role.TYPE_PARAMS) or scope
         inner = self._result.get(node) or outer
+        self._link(outer, scope)
+        self._link(inner, outer)
         self.names[self._at(node)] = ("softKeyword", frozenset())
         if type(node.name).__name__ == "Name":
             kind, mods = self._describe(scope, node.name.id, private, True)
@@ -411,8 +413,7 @@ class _SymbolFacts:
 
     def _visit_AnnAssign(self, node, scope, private):
         notes = scope.annotation_block or scope
-        if notes is not scope:
-            self._parent.setdefault(id(notes), scope)
+        self._link(notes, scope)
         out = [(node.target, scope, private), (node.annotation, notes, private)]
         return out + ([(node.value, scope, private)] if node.value is not None else [])
 
