@@ -1,6 +1,7 @@
 """End to end over stdio: semantic tokens from symbol tables, hover explanations, fold hints,
 compile diagnostics and `bytelens/disassemble`, each checked against CPython 3.14 (the oracle)
 where CPython has an answer."""
+import asyncio
 import json
 import re
 import sys
@@ -234,6 +235,7 @@ label = 'é' + 'ö'
 
 @pytest.mark.asyncio
 async def test_fold_hints_sit_where_cpython_loads_the_folded_constant(client: LanguageClient, tmp_path):
+    assert client.server_capabilities.inlay_hint_provider
     uri = _open(client, "folds.py", FOLDS)
     hints = await client.text_document_inlay_hint_async(types.InlayHintParams(
         text_document=_doc(uri), range=types.Range(types.Position(0, 0), types.Position(20, 0))))
@@ -289,13 +291,14 @@ ERRORS = {
 }
 
 
-async def _diagnostics(client, uri):
-    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    for _ in range(50):
-        if uri in client.diagnostics:
+async def _diagnostics(client, uri, until=lambda found: True):
+    """The document's published diagnostics once `until` accepts them (polled: they may be in
+    already, so waiting for the next notification could wait forever)."""
+    for _ in range(600):
+        if uri in client.diagnostics and until(list(client.diagnostics[uri])):
             return list(client.diagnostics[uri])
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    raise AssertionError(f"no diagnostics for {uri}")
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no such diagnostics for {uri}: {client.diagnostics.get(uri)}")
 
 
 @pytest.mark.asyncio
@@ -316,6 +319,13 @@ async def test_compile_errors_carry_cpythons_message_and_range(client: LanguageC
         assert (diag.message, diag.severity) == (expected["msg"], types.DiagnosticSeverity.Error), name
         assert diag.range.start == types.Position(expected["lineno"] - 1, utf16(expected["offset"])), name
         assert diag.range.end == types.Position(expected["end_lineno"] - 1, utf16(expected["end_offset"])), name
+    # Pushed again after each change: wrapping the `return` in a function clears it.
+    uri = ROOT + "ret.py"
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(types.Position(1, 0), types.Position(1, 0)), text="def f():\n    ")]))
+    assert await _diagnostics(client, uri, lambda found: found == []) == []
 
 
 WARNS = {
