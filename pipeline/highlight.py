@@ -351,7 +351,7 @@ class _SymbolFacts:
             out.append((node.returns, notes, private))
         body = node.body if isinstance(node.body, (list, tuple)) else (node.body,)
         out += [(stmt, inner, private) for stmt in body]
-        if kind_is_def(node):
+        if _is_def(node):
             facts_ = self._describe(scope, node.name, private, True)
             self.defs[self._at(node)] = (facts_[0], facts_[1] | {"definition"})
         return out
@@ -458,5 +458,5 @@ class _SymbolFacts:
         return None
 
 
-def kind_is_def(node) -> bool:
+def _is_def(node) -> bool:
     return type(node).__name__ in ("FunctionDef", "AsyncFunctionDef")
