@@ -33,7 +33,7 @@ def calculate_metaclass(meta: type, bases: tuple) -> type:
     return winner
 
 
-def build_class(vm, func, name, *bases, **kwds):
+def build_class(vm, func, name, /, *bases, **kwds):
     """`builtins.__build_class__`: run the class body `func` in a fresh namespace, then call
     the metaclass; fills the `__class__` cell the body returns."""
     if not isinstance(func, Function):
@@ -245,7 +245,7 @@ def make_builtins(vm) -> dict:
     """The builtins namespace VM code sees: the host's, with the frame-aware ones replaced."""
     names = dict(host_builtins.__dict__)
 
-    def __build_class__(func, name, *bases, **kwds):
+    def __build_class__(func, name, /, *bases, **kwds):
         return build_class(vm, func, name, *bases, **kwds)
 
     def globals():
