@@ -146,6 +146,8 @@ class VirtualMachine:
         try:
             return func(*args, **kwargs) if kwargs else func(*args)
         except TypeError as exc:
+            if _host_wants_a_function(func, args):
+                return func(_host_function(args[0]), *args[1:])
             error = errors.modern_type_error(exc, func)
         raise error
 
@@ -1113,6 +1115,17 @@ def _lookup(mapping, name):
         return mapping[name]
     except KeyError:
         return _MISSING
+
+
+def _host_wants_a_function(func, args) -> bool:
+    """Before 3.12 `ExceptionGroup.split`/`subgroup` accept only a host function as the
+    condition (3.12+ take any callable): a VM function is then passed wrapped in one."""
+    return (len(args) == 1 and type(args[0]) is Function and getattr(func, "__name__", None) in ("split", "subgroup")
+            and isinstance(getattr(func, "__self__", None), BaseExceptionGroup))
+
+
+def _host_function(vm_function):
+    return lambda exc: vm_function(exc)
 
 
 def _lookup_special(owner, name):
