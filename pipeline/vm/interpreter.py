@@ -1074,10 +1074,10 @@ class VirtualMachine:
         return tuple(value)
 
     def intrinsic_INTRINSIC_TYPEVAR(self, f, name):
-        return typing.TypeVar(name)
+        return vmbuiltins.PEP695_TYPEVAR(name)
 
     def intrinsic_INTRINSIC_PARAMSPEC(self, f, name):
-        return typing.ParamSpec(name)
+        return vmbuiltins.PEP695_PARAMSPEC(name)
 
     def intrinsic_INTRINSIC_TYPEVARTUPLE(self, f, name):
         return typing.TypeVarTuple(name)
@@ -1087,16 +1087,16 @@ class VirtualMachine:
 
     def intrinsic_INTRINSIC_TYPEALIAS(self, f, args):
         name, type_params, compute_value = args
-        return vmbuiltins.TypeAliasType(name, type_params, compute_value)
+        return vmbuiltins.TypeAliasType(name, type_params, compute_value, f.globals.get("__name__"))
 
     def intrinsic_INTRINSIC_PREP_RERAISE_STAR(self, f, orig, excs):
         return errors.prep_reraise_star(orig, excs)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_BOUND(self, f, name, bound):
-        return typing.TypeVar(name, bound=bound())
+        return vmbuiltins.PEP695_TYPEVAR(name, bound=bound())
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_CONSTRAINTS(self, f, name, constraints):
-        return typing.TypeVar(name, *constraints())
+        return vmbuiltins.PEP695_TYPEVAR(name, *constraints())
 
     def intrinsic_INTRINSIC_SET_FUNCTION_TYPE_PARAMS(self, f, func, params):
         func.__type_params__ = params

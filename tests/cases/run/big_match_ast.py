@@ -68,7 +68,7 @@ def simplify(e):
         case Add(l, r):
             l, r = simplify(l), simplify(r)
             match l, r:
-                case Const(0), x | x, Const(0):
+                case (Const(0), x) | (x, Const(0)):
                     return x
                 case Const(a), Const(b):
                     return Const(a + b)
@@ -83,7 +83,7 @@ def simplify(e):
             match l, r:
                 case (Const(0), _) | (_, Const(0)):
                     return Const(0)
-                case Const(1), x | x, Const(1):
+                case (Const(1), x) | (x, Const(1)):
                     return x
                 case Const(a), Const(b):
                     return Const(a * b)

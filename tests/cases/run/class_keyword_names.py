@@ -9,11 +9,11 @@ class A(Base, name="a", func=len, bases=3):
 
 
 class Meta(type):
-    def __new__(mcls, name, bases, ns, **kwds):
+    def __new__(mcls, name, bases, ns, /, **kwds):
         ns["kwds"] = sorted(kwds)
         return super().__new__(mcls, name, bases, ns)
 
-    def __init__(cls, name, bases, ns, **kwds):
+    def __init__(cls, name, bases, ns, /, **kwds):
         super().__init__(name, bases, ns)
 
 
