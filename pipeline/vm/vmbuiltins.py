@@ -343,11 +343,26 @@ def _type_param_classes():
         return (lambda name, *constraints, bound=None: typing.TypeVar(name, *constraints, bound=bound, infer_variance=True),
                 lambda name: typing.ParamSpec(name, infer_variance=True))
 
-    class TypeVar(typing.TypeVar, _root=True):
+    class LazyDefault:
+        # INTRINSIC_SET_TYPEPARAM_DEFAULT stores the default's evaluate function; 3.13+
+        # evaluates it on first access to __default__.
+        @property
+        def __default__(self):
+            if "_default" not in self.__dict__:
+                if "_evaluate_default" not in self.__dict__:
+                    raise AttributeError("__default__")
+                self._default = self._evaluate_default()
+            return self._default
+
+        @__default__.setter
+        def __default__(self, evaluate):
+            self._evaluate_default = evaluate
+
+    class TypeVar(LazyDefault, typing.TypeVar, _root=True):
         def __repr__(self):
             return self.__name__
 
-    class ParamSpec(typing.ParamSpec, _root=True):
+    class ParamSpec(LazyDefault, typing.ParamSpec, _root=True):
         def __repr__(self):
             return self.__name__
 

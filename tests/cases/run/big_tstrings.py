@@ -117,3 +117,46 @@ print(sum(1 for part in page if isinstance(part, Interpolation)), len(page.strin
 for i in range(3):
     tm = t"row {i}: {i * i:>3} {'even' if i % 2 == 0 else 'odd'}"
     print(html(tm))
+
+
+class Translator:
+    """Message catalogs keyed by a template's static strings, with reordered placeholders."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+
+    def key(self, template):
+        return "{}".join(template.strings)
+
+    def __call__(self, template):
+        pattern = self.catalog.get(self.key(template))
+        values = [format(i.value, i.format_spec) for i in template.interpolations]
+        if pattern is None:
+            return "".join(s + (values[k] if k < len(values) else "") for k, s in enumerate(template.strings))
+        return pattern.format(*values)
+
+
+fr = Translator({"{} has {} new messages": "{1} nouveaux messages pour {0}",
+                 "Total: {}": "Montant : {}"})
+who, n = "Zoé", 5
+print(fr(t"{who} has {n} new messages"))
+print(fr(t"Total: {price:.2f}"))
+print(fr(t"untranslated {who}!"))
+
+
+def dedent_template(template):
+    strings = [s.replace("\n    ", "\n") for s in template.strings]
+    parts = []
+    for k, s in enumerate(strings):
+        parts.append(s)
+        if k < len(template.interpolations):
+            parts.append(template.interpolations[k])
+    return Template(*parts)
+
+
+block = dedent_template(t"""
+    <p>{user}</p>
+    <p>{count:>4}</p>""")
+print(html(block))
+print(Template("a", Interpolation(1, "1"), "b").strings, Template("x", "y").strings)
+print(Template(Interpolation(1, "x"), Interpolation(2, "y")).strings)

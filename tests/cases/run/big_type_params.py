@@ -131,3 +131,30 @@ try:
     exec("class Bad[T, T]: pass")
 except SyntaxError as exc:
     print("SyntaxError:", exc)
+
+
+class Box[T = int]:
+    def __init__(self, item: T) -> None:
+        self.item = item
+
+    def __repr__(self) -> str:
+        return f"Box({self.item!r})"
+
+
+def identity[T](x: T) -> T:
+    return x
+
+
+boxes = [Box(1), Box("two"), Box[float](3.0)]
+print(boxes, [identity(b).item for b in boxes])
+print(Box.__type_params__[0].__default__ if hasattr(Box.__type_params__[0], "__default__") else None)
+type Matrix[T] = list[list[T]]
+type IntMatrix = Matrix[int]
+print(Matrix[float], IntMatrix.__value__, Matrix.__value__)
+
+
+def make_pair[A, B](a: A, b: B) -> tuple[A, B]:
+    return a, b
+
+
+print(make_pair(1, "x"), [p.__name__ for p in make_pair.__type_params__])
