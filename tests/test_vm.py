@@ -23,12 +23,16 @@ from tests import codejson, oracle
 CASES = Path(__file__).resolve().parent / "cases" / "run"
 PROGRAMS = sorted(p.name for p in CASES.glob("*.py"))
 # The programs' own importable modules (a package next to them), part of every oracle job's inputs.
-LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in (CASES / "localpkg").glob("*.py")))
+LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in CASES.glob("*/*.py")
+                             if p.parent.name != "trace"))
 TIME_LIMIT = 20.0  # seconds per program; the whole set runs in well under a minute warm
 
 XFAIL: dict[str, str] = {
     "gap_introspection.py": "inspect's isfunction/isgenerator... test for the host's function and "
                             "generator types, which VM functions and generators cannot be",
+    "finally_return_warning.py": "CPython's compiler prints PEP 765's SyntaxWarning for return/break "
+                                 "in a finally block; the oracle-exported code object carries no "
+                                 "warnings (and the Bytelens compiler does not emit them yet)",
 }
 
 
