@@ -95,7 +95,9 @@ def test_program(expected, name):
 
 
 def test_enough_programs():
-    assert len(PROGRAMS) >= 60
+    """At least 250 programs, of which at least 25 are large (150 lines or more)."""
+    large = [n for n in PROGRAMS if len((CASES / n).read_text("utf-8").splitlines()) >= 150]
+    assert len(PROGRAMS) >= 250 and len(large) >= 25, (len(PROGRAMS), len(large))
 
 
 def test_cli_run(expected, capsys):

@@ -80,7 +80,7 @@ except ModuleNotFoundError as exc:
 try:
     from shop import nothing_here
 except ImportError as exc:
-    print("ImportError:", exc)
+    print("ImportError:", str(exc).split(" (")[0], exc.name)
 
 again = importlib.import_module("shop.models")
 print(again.Product is Product, again.Customer("x").discount)
