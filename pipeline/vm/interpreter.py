@@ -149,6 +149,8 @@ class VirtualMachine:
             if _host_wants_a_function(func, args):
                 return func(_host_function(args[0]), *args[1:])
             error = errors.modern_type_error(exc, func)
+        except (ValueError, ZeroDivisionError) as exc:
+            error = errors.modern_value_error(exc, func, args)
         raise error
 
     def call_function(self, func: Function, args, kwargs, locals_=None):
