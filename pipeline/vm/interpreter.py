@@ -147,7 +147,11 @@ class VirtualMachine:
         try:
             return func(*args, **kwargs) if kwargs else func(*args)
         except TypeError as exc:
+            if _host_wants_a_function(func, args):
+                return func(_host_function(args[0]), *args[1:])
             error = errors.modern_type_error(exc, func)
+        except (ValueError, ZeroDivisionError) as exc:
+            error = errors.modern_value_error(exc, func, args)
         raise error
 
     def call_function(self, func: Function, args, kwargs, locals_=None):
@@ -1126,10 +1130,10 @@ class VirtualMachine:
         return tuple(value)
 
     def intrinsic_INTRINSIC_TYPEVAR(self, f, name):
-        return typing.TypeVar(name)
+        return vmbuiltins.PEP695_TYPEVAR(name)
 
     def intrinsic_INTRINSIC_PARAMSPEC(self, f, name):
-        return typing.ParamSpec(name)
+        return vmbuiltins.PEP695_PARAMSPEC(name)
 
     def intrinsic_INTRINSIC_TYPEVARTUPLE(self, f, name):
         return typing.TypeVarTuple(name)
@@ -1139,16 +1143,16 @@ class VirtualMachine:
 
     def intrinsic_INTRINSIC_TYPEALIAS(self, f, args):
         name, type_params, compute_value = args
-        return vmbuiltins.TypeAliasType(name, type_params, compute_value)
+        return vmbuiltins.TypeAliasType(name, type_params, compute_value, f.globals.get("__name__"))
 
     def intrinsic_INTRINSIC_PREP_RERAISE_STAR(self, f, orig, excs):
         return errors.prep_reraise_star(orig, excs)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_BOUND(self, f, name, bound):
-        return typing.TypeVar(name, bound=bound())
+        return vmbuiltins.PEP695_TYPEVAR(name, bound=bound())
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_CONSTRAINTS(self, f, name, constraints):
-        return typing.TypeVar(name, *constraints())
+        return vmbuiltins.PEP695_TYPEVAR(name, *constraints())
 
     def intrinsic_INTRINSIC_SET_FUNCTION_TYPE_PARAMS(self, f, func, params):
         func.__type_params__ = params
@@ -1180,6 +1184,17 @@ def _lookup(mapping, name):
         return mapping[name]
     except KeyError:
         return _MISSING
+
+
+def _host_wants_a_function(func, args) -> bool:
+    """Before 3.12 `ExceptionGroup.split`/`subgroup` accept only a host function as the
+    condition (3.12+ take any callable): a VM function is then passed wrapped in one."""
+    return (len(args) == 1 and type(args[0]) is Function and getattr(func, "__name__", None) in ("split", "subgroup")
+            and isinstance(getattr(func, "__self__", None), BaseExceptionGroup))
+
+
+def _host_function(vm_function):
+    return lambda exc: vm_function(exc)
 
 
 def _lookup_special(owner, name):
