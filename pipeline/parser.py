@@ -588,7 +588,7 @@ class _Runtime:
         t = self.toks
         if t.XL[bang] != t.SL[name] or t.XB[bang] != t.C[name]:
             raise self._error_at(bang, name, "SyntaxError",
-                                 "f-string: conversion type must come right after the exclamanation mark")
+                                 "f-string: conversion type must come right after the exclamation mark")
         conv = self.id(name)
         if len(conv) > 1 or conv not in "sra":
             raise self._error_at(name, name, "SyntaxError",
@@ -860,11 +860,17 @@ def _invalid_target(e, kind: str):
 _START_RULES = {"exec": "file", "eval": "eval", "single": "interactive", "func_type": "func_type"}
 
 
+_LONE_CR = re.compile("\r(?!\n)")
+_LONE_CR_BYTES = re.compile(b"\r(?!\n)")
+
+
 def _info(err: _SyntaxError, filename: str, toks: _Tokens) -> SyntaxErrorInfo:
     line = toks.line_text(err.lineno) if err.lineno else None
     if line is not None and not line.endswith(("\n", "\r")):
         line += "\n"
-    return SyntaxErrorInfo(err.kind, err.message, filename, err.lineno or None, err.col + 1,
+    if err.lineno is None:
+        return SyntaxErrorInfo(err.kind, err.message, filename, None, None, None, None, None)
+    return SyntaxErrorInfo(err.kind, err.message, filename, err.lineno, err.col + 1,
                            err.end_lineno, err.end_col + 1, line, toks.stmt_lineno)
 
 
@@ -912,8 +918,21 @@ def _tokenizer_failure(error, toks: _Tokens, source: bytes | str) -> _SyntaxErro
         unclosed = toks.levels()[1]
         if unclosed:
             return _unclosed(toks, unclosed[-1])
-        return _SyntaxError("SyntaxError", "unexpected EOF while parsing", error.lineno, error.offset - 1,
-                            error.lineno, error.offset - 1)
+        # At a line's start the lexer's count misses the line it has just buffered.
+        offset = error.offset or len(toks.line_text(error.lineno).rstrip("\r\n")) + 2
+        return _SyntaxError("SyntaxError", "unexpected EOF while parsing", error.lineno, offset - 1,
+                            error.lineno, offset - 1)
+    if error.kind == "TabError" or error.message == "too many levels of indentation":
+        # pegen places the errors its lexer finds in the indentation at the line's start.
+        return _SyntaxError(kind, error.message, error.lineno, 0, error.lineno, -1)
+    if error.message == "unexpected character after line continuation character":
+        # pegen points just past the backslash, which follows the last token the lexer made.
+        line = toks.line_text(error.lineno)
+        ends = [toks.XC[i] for i in range(len(toks.T) - 1) if toks.XL[i] == error.lineno]
+        start = max(ends, default=0)
+        backslash = line.find("\\", start)
+        if backslash >= 0:
+            return _SyntaxError(kind, error.message, error.lineno, backslash + 1, error.lineno, -1)
     end_lineno = error.end_lineno if error.end_lineno is not None else error.lineno
     end_offset = error.end_offset if error.end_offset is not None else error.offset
     return _SyntaxError(kind, error.message, error.lineno, (error.offset or 1) - 1,
@@ -1004,6 +1023,14 @@ def _optimized(node):
 def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
            feature_version: int | None) -> ParseResult:
     text = decode_source(source)
+    if "\0" in text:
+        # compile() refuses such source before tokenizing, with no location.
+        err = _SyntaxError("SyntaxError", "source code string cannot contain null bytes", None, -1, None, -1)
+        return ParseResult(None, (_info(err, filename, _Tokens("", [], [])),))
+    if "\r" in text and _LONE_CR.search(text):
+        # The string tokenizer translates newlines first: a lone CR ends a line like LF.
+        text = _LONE_CR.sub("\n", text)
+        source = _LONE_CR_BYTES.sub(b"\n", source) if isinstance(source, bytes) else text
     if isinstance(source, bytes) and not text.isascii() and "\ufffd" in text:
         utf8_error = _utf8_error(source)
         if utf8_error is not None:
