@@ -32,7 +32,9 @@ collector is paused while parsing (see `parse`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import dataclasses
+import functools
 import gc
 import re
 import sys
@@ -957,6 +959,8 @@ def _run(toks: _Tokens, start: str, feature_version: int | None, call_invalid: b
         return rules[start](0)
     except _SyntaxError as exc:
         exc.stmt_lineno = runtime.stmt_lineno
+        if _invalid_trace is not None:
+            _invalid_trace.append(_invalid_origin(exc.__traceback__))
         raise
     except RecursionError:
         # CPython: "Parser stack overflowed - Python source too complex to parse" (MemoryError).
@@ -964,6 +968,56 @@ def _run(toks: _Tokens, start: str, feature_version: int | None, call_invalid: b
     finally:
         sys.setrecursionlimit(limit)
         toks.stmt_lineno = runtime.stmt_lineno
+
+
+# Off (None) unless `trace_invalid_rules` is active: then every error the rules raise appends
+# the `invalid_*` alternative it came from (see `_invalid_origin`).
+_invalid_trace: list | None = None
+
+
+@contextlib.contextmanager
+def trace_invalid_rules():
+    """Within the block, collect for each SyntaxError the rules raise the `(rule, alternative)`
+    pairs of the `invalid_*` rules it was raised under, outermost first (alternatives numbered
+    from 1 in grammar order); empty when none was active (forced tokens, checks of the first
+    pass). For tests measuring which `invalid_*` alternatives a set of inputs exercises."""
+    global _invalid_trace
+    saved, _invalid_trace = _invalid_trace, []
+    try:
+        yield _invalid_trace
+    finally:
+        _invalid_trace = saved
+
+
+@functools.cache
+def _generated_alternatives() -> tuple[str, list[int]]:
+    """parser_generated.py's file name and, per line, the `invalid_*` alternative number the
+    generator's `# alternative N` comments put it in (0 outside them)."""
+    from pipeline import parser_generated
+
+    numbers, current = [0], 0
+    with open(parser_generated.__file__, encoding="utf-8") as f:
+        for line in f:
+            stripped = line.strip()
+            if stripped.startswith("# alternative "):
+                current = int(stripped.rsplit(" ", 1)[1])
+            elif stripped.startswith("def "):
+                current = 0
+            numbers.append(current)
+    return parser_generated.__file__, numbers
+
+
+def _invalid_origin(tb) -> tuple[tuple[str, int], ...]:
+    filename, numbers = _generated_alternatives()
+    chain = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == filename:
+            name = code.co_name.removeprefix("_raw_").removeprefix("r_")
+            if name.startswith("invalid_") and numbers[tb.tb_lineno]:  # not a memo wrapper
+                chain.append((name, numbers[tb.tb_lineno]))
+        tb = tb.tb_next
+    return tuple(chain)
 
 
 def _tokens_until_error(source):
