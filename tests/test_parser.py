@@ -146,3 +146,36 @@ def test_parse_never_raises_on_junk():
                  b"\xff\xfe", "(" * 300 + ")" * 300, "class A(:\n", "lambda: (yield"]:
         result = parse(text)
         assert (result.tree is None) == bool(result.errors)
+
+
+def measure() -> int:
+    """`python -m tests.test_parser --measure`: the share of invalid snippets whose error report
+    (message, line, caret line, exit status) is CPython's, with the ones that differ."""
+    import os
+
+    d = CASES / "syntax_errors"
+    expected = oracle.run([oracle.Job(cwd=d, argv=("-m", "ast", f), inputs=(f,)) for f in ERROR_CASES])
+    here = os.getcwd()
+    os.chdir(d)
+    try:
+        differing = []
+        for name, exp in zip(ERROR_CASES, expected):
+            out, err, status = _bytelens(["ast", name])
+            if exp.status != 1 or (out, _report(err, name), status) != ("", _report(exp.stderr, name), 1):
+                differing.append(name)
+    finally:
+        os.chdir(here)
+    same = len(ERROR_CASES) - len(differing)
+    for name in differing:
+        print(f"differs: {name}")
+    print(f"invalid snippets: {same}/{len(ERROR_CASES)} identical to CPython 3.14 "
+          f"({100 * same / len(ERROR_CASES):.1f}%)")
+    return 0 if not differing else 1
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--measure"]:
+        sys.exit("usage: python -m tests.test_parser --measure")
+    sys.exit(measure())
