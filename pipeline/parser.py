@@ -192,6 +192,7 @@ class _Tokens:
         self.type_ignores: list[tuple[int, str]] = []
         self.stmt_lineno = 0  # see SyntaxErrorInfo.stmt_lineno; set by the last rules run
         self.warnings: list[tuple[int, str]] = []  # (line, message), as the rules emit them
+        self.lexer_warnings: list[tuple[int, str]] = []  # (line, message), as the lexer emits them
         self._levels: tuple[list[int], list[int]] | None = None
         if comments:
             tokens = self._splice_comments(tokens, comments)
@@ -1026,12 +1027,13 @@ def _tokens_until_error(source):
     from pipeline.tokenizer import TokenizerError, tokenize
 
     tokens: list = []
+    warned: list = []
     try:
-        for tok in tokenize(source, extra_tokens=False):
+        for tok in tokenize(source, extra_tokens=False, warnings=warned):
             tokens.append(tok)
     except TokenizerError as exc:
-        return tokens, exc.error
-    return tokens, None
+        return tokens, exc.error, warned
+    return tokens, None, warned
 
 
 def parse(source: bytes | str, filename: str = "<unknown>", mode: str = "exec", *,
@@ -1089,12 +1091,15 @@ def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
         utf8_error = _utf8_error(source)
         if utf8_error is not None:
             return ParseResult(None, (_info(utf8_error, filename, _Tokens(text, [], [])),))
-    tokens, tok_error = _tokens_until_error(source)
+    tokens, tok_error, lexer_warnings = _tokens_until_error(source)
     comments = _type_comments(source) if type_comments and "type:" in text else []
     if mode == "single" and len(tokens) > 1 and tokens[-1].type == _ENDMARKER:
         # pegen turns the first ENDMARKER of single input into a NEWLINE (then reads ENDMARKER).
         tokens.insert(-1, dataclasses.replace(tokens[-1], type=_NEWLINE))
     toks = _Tokens(text, tokens, comments)
+    # The lexer's own warnings: numbers run into a keyword (`1if`). Its `\\{` warnings in
+    # f-strings the rules emit themselves, when they decode the literal.
+    toks.lexer_warnings = [(w.lineno, w.message) for w in lexer_warnings if w.message.endswith(" literal")]
     start = _START_RULES[mode]
     if tok_error is None:
         try:
@@ -1109,7 +1114,9 @@ def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
 
 def _warnings(toks: _Tokens, filename: str) -> tuple[SyntaxWarningInfo, ...]:
     # The warnings registry shows each (message, line) once, however often the passes decode.
-    return tuple(SyntaxWarningInfo(message, filename, line) for line, message in dict.fromkeys(toks.warnings))
+    # The lexer warns as it reads a token, before the rules act on that line.
+    emitted = sorted(toks.lexer_warnings + toks.warnings, key=lambda w: w[0])
+    return tuple(SyntaxWarningInfo(message, filename, line) for line, message in dict.fromkeys(emitted))
 
 
 def _failure(toks: _Tokens, start: str, feature_version: int | None, tok_error,
@@ -1267,7 +1274,7 @@ _EOF_ERRORS = ("unexpected EOF", "unterminated triple-quoted string literal", "u
 def _incomplete(code: str) -> bool:
     """Whether pegen, allowed incomplete input, would call `code` incomplete: its first pass
     failed with the lexer at the end of the source."""
-    tokens, error = _tokens_until_error(code)
+    tokens, error, _ = _tokens_until_error(code)
     toks = _Tokens(code, tokens, [])
     tracked = _Tracked(toks.T)
     try:

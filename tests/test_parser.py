@@ -28,10 +28,7 @@ LATE_ERROR_CASES = sorted(p.name for p in (CASES / "syntax_errors" / "compile").
 CORPUS = oracle.corpus_files()
 
 # Known gaps: case file -> why it still differs from CPython.
-PARSE_GAPS: dict[str, str] = {
-    "tokenizer_warnings.py": "pipeline.tokenizer does not hand its SyntaxWarnings (invalid decimal "
-                             "literal) to the parser, so `bytelens ast` cannot print them",
-}
+PARSE_GAPS: dict[str, str] = {}
 ERROR_GAPS: dict[str, str] = {}
 
 
