@@ -49,7 +49,7 @@ __all__ = ["ParseResult", "SyntaxErrorInfo", "SyntaxWarningInfo", "decode_source
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SyntaxErrorInfo:
-    kind: str            # "SyntaxError" | "IndentationError" | "TabError"
+    kind: str            # "SyntaxError" | "IndentationError" | "TabError"; "MemoryError" when too deep
     message: str
     filename: str
     lineno: int | None
@@ -964,8 +964,9 @@ def _run(toks: _Tokens, start: str, feature_version: int | None, call_invalid: b
             _invalid_trace.append(_invalid_origin(exc.__traceback__))
         raise
     except RecursionError:
-        # CPython: "Parser stack overflowed - Python source too complex to parse" (MemoryError).
-        raise _SyntaxError("SyntaxError", "too many nested parentheses", 1, 0, 1, 0) from None
+        # Deeper than CPython's parser stack (its MAXSTACK rule calls) would go too.
+        raise _SyntaxError("MemoryError", "Parser stack overflowed - Python source too complex to parse",
+                           None, -1, None, -1) from None
     finally:
         sys.setrecursionlimit(limit)
         toks.stmt_lineno = runtime.stmt_lineno
