@@ -176,7 +176,13 @@ async function debuggerCase(page) {
   await runCommand(page, "Bytelens: Debug File in VM");
   const current = page.locator(".monaco-editor .codicon-debug-stackframe");
   await current.first().waitFor({ timeout: 60000 });
-  const variables = page.locator(".debug-view-content .monaco-list-row, .debug-pane .monaco-list-row");
+  const variables = page.locator(".debug-variables .monaco-list-row");
+  // Expand the first scope (the frame's locals) when the adapter leaves it collapsed.
+  const firstScope = variables.first();
+  await firstScope.waitFor({ timeout: 30000 });
+  if ((await firstScope.getAttribute("aria-expanded")) === "false") {
+    await firstScope.click();
+  }
   await eventually(30, async () => (await variables.allInnerTexts()).some((t) => /\ba\s*[:=]?\s*14\b/.test(t.replace(/\n/g, " "))),
     "the Variables view showing a = 14 at the breakpoint");
   await shot(page, "5-stopped");

@@ -2,6 +2,7 @@
 // and installs their pure-Python dependencies into python/lib with pip, pinned to the versions
 // installed in the repository's interpreter (.venv/bin/python, else $BYTELENS_PYTHON, else python3).
 // The extension puts python/ and python/lib first on PYTHONPATH when it starts the server.
+// $BYTELENS_SOURCE_ROOT, when set, names another checkout to take pipeline/ and server/ from.
 import { execFileSync } from "child_process";
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "fs";
 import { dirname, join, resolve } from "path";
@@ -28,7 +29,7 @@ const pins = JSON.parse(execFileSync(python, ["-c",
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
 for (const pkg of ["pipeline", "server"]) {
-  cpSync(join(repoRoot, pkg), join(target, pkg), {
+  cpSync(join(process.env.BYTELENS_SOURCE_ROOT || repoRoot, pkg), join(target, pkg), {
     recursive: true,
     filter: (src) => !/__pycache__|\.pyc$/.test(src),
   });
