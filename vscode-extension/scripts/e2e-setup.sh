@@ -11,6 +11,7 @@ CACHE="${BYTELENS_E2E_CACHE:-$HOME/.cache/bytelens/e2e}"
 mkdir -p "$CACHE"
 
 missing=""
+command -v npm >/dev/null 2>&1 || missing="npm"
 for pkg in chromium libkrb5-dev libsecret-1-dev libx11-dev libxkbfile-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
 done
