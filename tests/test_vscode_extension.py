@@ -77,3 +77,10 @@ def test_e2e_debugger(toolchain):
 def test_e2e_bytecode_view(toolchain):
     """"Bytelens: Show Bytecode": the listing beside the source, highlights both ways, refreshed on edits."""
     _e2e("bytecode", toolchain)
+
+
+@pytest.mark.xfail("inlayHints" not in (ROOT / "server" / "lsp.py").read_text(encoding="utf-8"), strict=True,
+                   reason="the language server has no inlay hints or bytelens.* settings in this tree yet")
+def test_e2e_settings(toolchain):
+    """Turning `bytelens.inlayHints.enabled` off reaches the server: its fold hint goes away."""
+    _e2e("settings", toolchain)

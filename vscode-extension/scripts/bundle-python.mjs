@@ -22,9 +22,17 @@ function interpreter() {
 }
 
 const python = interpreter();
-const pins = JSON.parse(execFileSync(python, ["-c",
-  "import json, sys, importlib.metadata as m; print(json.dumps({n: m.version(n) for n in sys.argv[1:]}))",
-  ...DEPENDENCIES], { encoding: "utf-8" }));
+let pins;
+try {
+  pins = JSON.parse(execFileSync(python, ["-c",
+    "import json, sys, importlib.metadata as m; print(json.dumps({n: m.version(n) for n in sys.argv[1:]}))",
+    ...DEPENDENCIES], { encoding: "utf-8", stdio: ["ignore", "pipe", "pipe"] }));
+} catch (error) {
+  console.error(`bundle-python: ${python} does not have ${DEPENDENCIES.join(", ")} installed, so their versions ` +
+    "cannot be pinned. Set BYTELENS_PYTHON to the interpreter of the repository's environment " +
+    `(the one \`pip install -e .\` went into).\n${error.stderr ?? error.message}`);
+  process.exit(1);
+}
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });

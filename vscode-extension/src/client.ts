@@ -111,7 +111,9 @@ export class ServerManager implements vscode.Disposable {
     if (event.affectsConfiguration("bytelens.python")) {
       await this.restart();
     } else if (event.affectsConfiguration("bytelens") && this.client?.isRunning()) {
-      await this.client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentSettings()));
+      const params = didChangeConfigurationParams(currentSettings());
+      this.log.appendLine(`[bytelens] settings changed: ${JSON.stringify(params.settings)}`);
+      await this.client.sendNotification(DidChangeConfigurationNotification.type, params);
     }
   }
 
