@@ -234,7 +234,7 @@ async function bytecodeCase(page) {
 async function settingsCase(page, server) {
   // The server's fold hint `= 14` after `x = 2 + 3 * 4`, gone once bytelens.inlayHints.enabled is off.
   const line = page.locator(".monaco-editor .view-line", { hasText: "x = 2 + 3 * 4" });
-  await eventually(60, async () => /4\s*=\s*14/.test(await line.innerText()), "the inlay hint = 14");
+  await eventually(30, async () => /4\s*=\s*14/.test(await line.innerText()), "the inlay hint = 14");
   await shot(page, "9-inlay-on");
   // Turn it off in the Settings editor, as a user would.
   await runCommand(page, "Preferences: Open User Settings");
