@@ -2,7 +2,8 @@
 // driven by playwright-core. Usage: node e2e/run.mjs CACHE_DIR VSIX [editor|debugger ...]
 //   editor   — hover shows `LOAD_SMALL_INT 14`; the AST pane shows `FunctionDef name='add'`
 //              and clicking it selects the function in the editor.
-//   debugger — a breakpoint, "Bytelens: Debug File in VM", stop there, step once, read a local.
+//   debugger — a breakpoint, "Bytelens: Debug File in VM", stop there, step once, read a local;
+//              the Disassembly view shows the frame's instructions and steps one instruction.
 //   bytecode — "Bytelens: Show Bytecode": the listing beside the source, highlights both ways,
 //              refreshed on an edit.
 //   settings — the server's inlay hint goes away when bytelens.inlayHints.enabled is turned off.
@@ -197,6 +198,19 @@ async function debuggerCase(page) {
   await eventually(30, async () => (await variables.allInnerTexts()).some((t) => /\btotal\s*[:=]?\s*15\b/.test(t.replace(/\n/g, " "))),
     "after one step, the Variables view showing total = 15");
   await shot(page, "6-stepped");
+  // VS Code's Disassembly view shows the frame's instructions; a step there moves one instruction.
+  await runCommand(page, "Open Disassembly View");
+  const disassembly = page.locator(".disassembly-view");
+  const currentRow = disassembly.locator(".monaco-list-row", { has: page.locator(".codicon-debug-stackframe") }).first();
+  await currentRow.waitFor({ timeout: 30000 });
+  const before = (await currentRow.innerText()).replace(/\s+/g, " ");
+  await disassembly.locator(".monaco-list-row", { hasText: /RETURN_VALUE|STORE_FAST/ }).first().waitFor({ timeout: 10000 });
+  await shot(page, "6b-disassembly");
+  await currentRow.click();
+  await page.keyboard.press("F10");
+  await eventually(20, async () => (await currentRow.innerText()).replace(/\s+/g, " ") !== before,
+    "an instruction step moving the Disassembly view's current instruction");
+  await shot(page, "6c-instruction-step");
   await page.keyboard.press("Shift+F5");
 }
 
