@@ -415,11 +415,13 @@ def _enclosing(stmts: list[_Stmt], i: int) -> int | None:
 
 
 def _top_level_start(stmts: list[_Stmt], line: int) -> int:
-    """The first line of the top-level statement at or before `line` (1 if none)."""
-    for s in reversed(stmts):
-        if s.first <= line and s.width == 0 and s.col == 0:
-            return s.first
-    return 1
+    """The first line of the top-level statement holding `line`, with its decorators and, for a
+    clause (`else:`, ...), from its compound statement's head (1 if there is none)."""
+    k = bisect.bisect_right([s.first for s in stmts], line) - 1
+    while k >= 0 and (stmts[k].width or stmts[k].col or stmts[k].head in _CLAUSES
+                      or (k > 0 and stmts[k - 1].head == "@" and not stmts[k - 1].width)):
+        k -= 1
+    return stmts[k].first if k >= 0 else 1
 
 
 _BODIES = frozenset(("body", "orelse", "finalbody", "handlers", "cases"))

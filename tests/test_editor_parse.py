@@ -77,6 +77,15 @@ CASES = {
         "def f():\n    print('abc\ndef')\n    return 1\n",
         ["def f():\n    pass\ndef')\n    return 1\n",
          "def f():\n    pass\n\n    return 1\n"]),
+    "else_branch_then_decorated": (
+        "import os\nif os:\n    a = 1\nelse:\n    b = (1 +)\n    c = 2\n@dec\n@dec2\n"
+        "def f():\n    d = [\n    return d\ne = 5 5\n",
+        ["import os\nif os:\n    a = 1\nelse:\n    pass\n    c = 2\n@dec\n@dec2\n"
+         "def f():\n    d = [\n    return d\ne = 5 5\n",
+         "import os\nif os:\n    a = 1\nelse:\n    pass\n    c = 2\n@dec\n@dec2\n"
+         "def f():\n    pass\n    return d\ne = 5 5\n",
+         "import os\nif os:\n    a = 1\nelse:\n    pass\n    c = 2\n@dec\n@dec2\n"
+         "def f():\n    pass\n    return d\npass\n"]),
     "match_case_body": (
         "match x:\n    case 1:\n        a b\n    case 2:\n        pass\ny = 1\n",
         ["match x:\n    case 1:\n        pass\n    case 2:\n        pass\ny = 1\n"]),
