@@ -14,9 +14,11 @@ no errors. On broken text it recovers statement by statement:
 3. Replace it, keeping the line structure, by a `pass` at a valid indentation (its own, or its
    block's for an indentation error) and blank lines; parse again for the next error. Each
    later error is thus CPython's for the text with the earlier broken statements removed.
-   Everything before the top-level statement holding the last region is known to parse, so
-   later rounds parse only the rest (blank lines keep the line numbers); the final tree comes
-   from one parse of the whole patched text, which also checks that assumption.
+   Everything before the top-level statement holding the last region has parsed, so later
+   rounds parse only the rest (blank lines keep the line numbers); once the rest parses, the
+   lines before are parsed on their own and the two trees joined. Should those lines fail
+   after all (a lexer error further on is reported before a parser error: CPython's order),
+   a parse of the whole patched text gives the error and the rounds go on.
 4. Each placeholder `pass` becomes an `ErrorNode` spanning the broken statement's original
    text, in the statement list of its innermost enclosing block.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import gc
 import re
 
 from pipeline import astnodes as A
@@ -111,7 +114,15 @@ def parse_for_editor(text: str, filename: str = "<unknown>") -> EditorParse:
     first = parse(text, filename)
     if not first.errors:
         return EditorParse(first.tree, [], [])
-    return _Recovery(text, filename).run(first.errors[0])
+    # As in parse(): the rounds build trees and token lists with no garbage cycles worth
+    # collecting, and the collector would rescan them (it cost as much as the rounds).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _Recovery(text, filename).run(first.errors[0])
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Recovery:
@@ -123,6 +134,7 @@ class _Recovery:
         self.regions: dict[int, tuple[_Region, str]] = {}  # placeholder line -> region, message
         self.errors: list[SyntaxErrorInfo] = []
         self.budget = max(_WORK_MIN, _WORK_FACTOR * len(text))
+        self.flufl = "barry_as_FLUFL" in text
 
     def run(self, error: SyntaxErrorInfo) -> EditorParse:
         stmts = self.statements([], 1)
@@ -133,12 +145,15 @@ class _Recovery:
                 return self.give_up(region, error.message)
             self.blank(region, error.message)
             resume = _top_level_start(stmts, region.first)
-            error = self.next_error(resume)
+            error, tree = self.next_error(resume)
             if error is _EXHAUSTED:
                 return self.give_up(region, self.regions[region.first][1])
             if error is not None:
                 stmts = self.statements(stmts, resume)
                 continue
+            tree = self.whole_tree(resume, tree)
+            if tree is not None:
+                return self.finish(tree)
             result = parse("".join(self.lines), self.filename)
             if not result.errors:
                 return self.finish(result.tree)
@@ -177,13 +192,26 @@ class _Recovery:
 
     def next_error(self, resume: int):
         """The first error of the patched text, parsing from line `resume` (the lines before are
-        complete top-level statements that parsed), None once it parses, or _EXHAUSTED."""
+        complete top-level statements that parsed): (error, None), (None, the tree of the text
+        from `resume` on) once it parses, or (_EXHAUSTED, None)."""
         source = "\n" * (resume - 1) + "".join(self.lines[resume - 1:])
         self.budget -= len(source)
         if self.budget < 0:
-            return _EXHAUSTED
+            return _EXHAUSTED, None
         result = parse(source, self.filename)
-        return result.errors[0] if result.errors else None
+        return (result.errors[0], None) if result.errors else (None, result.tree)
+
+    def whole_tree(self, resume: int, rest: A.Module) -> A.Module | None:
+        """The patched text's tree from `rest` (its statements from line `resume` on) and a parse
+        of the lines before, when those parse (else None: a parse of everything decides)."""
+        if resume == 1:
+            return rest
+        if self.flufl:   # `from __future__ import barry_as_FLUFL` changes how the rest parses
+            return None
+        head = parse("".join(self.lines[:resume - 1]), self.filename)
+        if head.errors:
+            return None
+        return A.Module(head.tree.body + rest.body, head.tree.type_ignores + rest.type_ignores)
 
     def region(self, stmts: list[_Stmt], err: SyntaxErrorInfo) -> _Region | None:
         """The broken statement holding `err`, grown to what must go with it (see the module
