@@ -331,11 +331,14 @@ class _Recovery:
             self.lines.append("")
             self.original.append("")
             self.blanked = bytearray(3)
+        # A statement's tokens can sit past the last line (the tokenizer's end of file).
+        region.first = max(1, min(region.first, len(self.lines)))
+        region.last = max(region.first, min(region.last, len(self.lines)))
         for line in range(region.first, region.last + 1):
             self.regions.pop(line, None)
             self.lines[line - 1] = _line_end(self.lines[line - 1])
             self.blanked[line] = 1
-        self.lines[region.first - 1] = region.indent + "pass" + (_line_end(self.lines[region.first - 1]) or "")
+        self.lines[region.first - 1] = region.indent + "pass" + _line_end(self.lines[region.first - 1])
         self.regions[region.first] = (region, region.message or message)
 
     # ------------------------------------------------------------------ the tree

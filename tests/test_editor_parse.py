@@ -199,7 +199,7 @@ def test_valid_text_is_parse():
 @pytest.mark.parametrize("text", [
     "\0" * 50, "x = '\ud800\udfff' +\n", "\ufeffdef f(:\n", "(" * 1000 + ")" * 1000,
     "[" * 1000, "if 1:\n" + "".join(" " * i + "if 1:\n" for i in range(1, 120)),
-    "\t\t  \n  \tx\n\t y\n", "\r\r\r)\r", "def f():\n" * 120, "\\", "'''", "f'{", "x = 1\n  " * 200,
+    "\t\t  \n  \tx\n\t y\n", "'''else:\nlambda\r\nasync \n\x00)x = (elif y:\n}' '''\t$@d\n elif y:\n\ufeff\t1", "\r\r\r)\r", "def f():\n" * 120, "\\", "'''", "f'{", "x = 1\n  " * 200,
 ])
 def test_never_raises_on_odd_text(text):
     _check(text)
