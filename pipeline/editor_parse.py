@@ -280,10 +280,7 @@ class _Recovery:
                 start -= 1
         base = stmts[start].width
         width = _width(indent)
-        end = i
         last_line, end_pos = self.stmt_end(stmts[i])
-        if end_pos is None:
-            end_pos = (stmts[i].last, stmts[i].end_col)
         decorator = stmts[i].head == "@"
         j = i + 1
         while j < len(stmts) and stmts[j].first <= last_line:
@@ -293,10 +290,7 @@ class _Recovery:
             if s.width > width or (s.width == base and (s.head in _CLAUSES or decorator)):
                 if s.width == base:
                     decorator = s.head == "@"
-                end = j
                 last_line, end_pos = self.stmt_end(s)
-                if end_pos is None:
-                    end_pos = (s.last, s.end_col)
                 j += 1
                 while j < len(stmts) and stmts[j].first <= last_line:
                     j += 1
@@ -305,11 +299,11 @@ class _Recovery:
         first = stmts[start]
         return _Region(first.first, last_line, indent, (first.first, first.col), end_pos)
 
-    def stmt_end(self, s: _Stmt) -> tuple[int, tuple[int, int] | None]:
+    def stmt_end(self, s: _Stmt) -> tuple[int, tuple[int, int]]:
         """The last line of `s` and the end of its text; an open-ended statement stops before
         the next line indented no deeper than it (not a closing bracket's)."""
         if not s.open_ended:
-            return s.last, None
+            return s.last, (s.last, s.end_col)
         for line in range(s.first + 1, min(s.last, len(self.lines)) + 1):
             text = self.lines[line - 1]
             body = text.lstrip(" \t\f")
@@ -320,7 +314,7 @@ class _Recovery:
                 while k > s.first and not self.lines[k - 1].strip():
                     k -= 1
                 return k, (k, len(self.lines[k - 1].rstrip("\r\n")))
-        return s.last, None
+        return s.last, (s.last, s.end_col)
 
     def opens_block(self, s: _Stmt) -> bool:
         text = self.lines[s.last - 1][:s.end_col] if s.last <= len(self.lines) else ""
