@@ -231,12 +231,22 @@ class _Recovery:
                 text = self.lines[line - 1].rstrip("\r\n")
                 return _Region(line, line, indent, (line, len(text) - len(text.lstrip())), (line, len(text)))
             i = max(0, bisect.bisect_right([s.first for s in stmts], line) - 1)
+        if err.message == "expected 'except' or 'finally' block":
+            # Reported at the token after the `try` body: the broken statement is the `try`.
+            for k in range(i, -1, -1):
+                if stmts[k].head == "try" and stmts[k].first < line and not self.blanked[stmts[k].first]:
+                    return self.grow(stmts, k, err)
         merged = self.continuation(stmts, i, err)
         if merged is not None:
             return merged
+        start = i
         while self.blanked[stmts[i].first]:
             i = _enclosing(stmts, i)
             if i is None:
+                # A top-level placeholder is itself the trouble: take the statement before it.
+                for k in range(start - 1, -1, -1):
+                    if not stmts[k].width and not self.blanked[stmts[k].first]:
+                        return self.grow(stmts, k, err)
                 return None
         return self.grow(stmts, i, err)
 
@@ -264,6 +274,12 @@ class _Recovery:
                     indent = ""
                 elif not self.opens_block(prev):
                     indent = prev.indent
+                else:
+                    # The first line of a block: its next statement's indentation if that is
+                    # the block's, else one level deeper than the header.
+                    after = stmts[i + 1] if i + 1 < len(stmts) else None
+                    indent = after.indent if after is not None and after.width > prev.width \
+                        else prev.indent + "    "
         start = i
         if top.head in _CLAUSES:
             k = i - 1
@@ -280,7 +296,7 @@ class _Recovery:
                 start -= 1
         base = stmts[start].width
         width = _width(indent)
-        last_line, end_pos = self.stmt_end(stmts[i])
+        last_line, end_pos = self.stmt_end(stmts[i], width)
         decorator = stmts[i].head == "@"
         j = i + 1
         while j < len(stmts) and stmts[j].first <= last_line:
@@ -290,7 +306,7 @@ class _Recovery:
             if s.width > width or (s.width == base and (s.head in _CLAUSES or decorator)):
                 if s.width == base:
                     decorator = s.head == "@"
-                last_line, end_pos = self.stmt_end(s)
+                last_line, end_pos = self.stmt_end(s, width)
                 j += 1
                 while j < len(stmts) and stmts[j].first <= last_line:
                     j += 1
@@ -299,9 +315,11 @@ class _Recovery:
         first = stmts[start]
         return _Region(first.first, last_line, indent, (first.first, first.col), end_pos)
 
-    def stmt_end(self, s: _Stmt) -> tuple[int, tuple[int, int]]:
+    def stmt_end(self, s: _Stmt, width: int) -> tuple[int, tuple[int, int]]:
         """The last line of `s` and the end of its text; an open-ended statement stops before
-        the next line indented no deeper than it (not a closing bracket's)."""
+        the next line (not a closing bracket's) indented no deeper than it or than `width`,
+        where it is put back."""
+        width = max(width, s.width)
         if not s.open_ended:
             return s.last, (s.last, s.end_col)
         for line in range(s.first + 1, min(s.last, len(self.lines)) + 1):
@@ -309,7 +327,7 @@ class _Recovery:
             body = text.lstrip(" \t\f")
             if not body or body[0] in "\r\n#" or body[0] in _CLOSE:
                 continue
-            if _width(text[:len(text) - len(body)]) <= s.width:
+            if _width(text[:len(text) - len(body)]) <= width:
                 k = line - 1
                 while k > s.first and not self.lines[k - 1].strip():
                     k -= 1

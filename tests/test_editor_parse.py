@@ -86,6 +86,17 @@ CASES = {
          "def f():\n    pass\n    return d\ne = 5 5\n",
          "import os\nif os:\n    a = 1\nelse:\n    pass\n    c = 2\n@dec\n@dec2\n"
          "def f():\n    pass\n    return d\npass\n"]),
+    "block_first_line_misindented": (
+        "class K:\n    def f(self, lock=None):\n        if lock is None:\n   %         lock = 1\n"
+        "        return lock\n    def g(self):\n        pass\n",
+        ["class K:\n    def f(self, lock=None):\n        if lock is None:\n            pass\n"
+         "        return lock\n    def g(self):\n        pass\n"]),
+    "try_lost_its_except": (
+        "def f():\n    try:\n        x = 1\n       except ValueError:\n        x = 2\n    return x\n"
+        "def g():\n    pass\n",
+        ["def f():\n    try:\n        x = 1\n        pass\n        x = 2\n    return x\n"
+         "def g():\n    pass\n",
+         "def f():\n    pass\n\n\n\n    return x\ndef g():\n    pass\n"]),
     "match_case_body": (
         "match x:\n    case 1:\n        a b\n    case 2:\n        pass\ny = 1\n",
         ["match x:\n    case 1:\n        pass\n    case 2:\n        pass\ny = 1\n"]),
@@ -146,6 +157,8 @@ _PARSER_POSITION_GAPS = {
     "elif_without_colon": "expected ':' at a line end: end_offset one short",
     "tabs": "TabError: CPython gives offset 1, end_offset 0",
     "unindent_mismatch": "unindent IndentationError: CPython's end_offset is -1",
+    "block_first_line_misindented": "unindent IndentationError: CPython's end_offset is -1",
+    "try_lost_its_except": "unindent IndentationError: CPython's end_offset is -1",
     "several": "'invalid syntax' after a trailing '+' at a line end: end_offset one short",
 }
 
