@@ -10,9 +10,12 @@ no errors. On broken text it recovers statement by statement:
    definition's decorators, and every following line indented deeper than where the statement
    is put back (an unexpected indent). An unclosed bracket or unterminated string, which
    swallows the rest of the file, is cut at the next line indented no deeper than the
-   statement (a statement boundary at the same or an outer level).
-3. Replace it, keeping the line structure, by a `pass` at a valid indentation (its own, or its
-   block's for an indentation error) and blank lines; parse again for the next error. Each
+   statement (a statement boundary at the same or an outer level). "expected 'except' or
+   'finally' block" (reported after the `try` body) takes the `try`; a statement right below
+   a region and indented less than it (a line split in two) joins that region.
+3. Replace it, keeping the line structure, by a `pass` at a valid indentation (its own; for
+   an indentation error its block's: the previous statement's, or inside the block it opens)
+   and blank lines; parse again for the next error. Each
    later error is thus CPython's for the text with the earlier broken statements removed.
    Everything before the top-level statement holding the last region has parsed, so later
    rounds parse only the rest (blank lines keep the line numbers); once the rest parses, the
@@ -22,8 +25,8 @@ no errors. On broken text it recovers statement by statement:
 4. Each placeholder `pass` becomes an `ErrorNode` spanning the broken statement's original
    text, in the statement list of its innermost enclosing block.
 
-An error inside an earlier placeholder moves the region out to the enclosing block, so each
-round removes at least one real statement; the rounds are bounded in number and in the text
+An error inside an earlier placeholder moves the region out to the enclosing block (at the
+top level, to the statement before), so each round removes at least one real statement; the rounds are bounded in number and in the text
 they parse (a multiple of the input's size), after which the rest of the text from the current
 region on becomes one error node. Positions are CPython's: lines 1-based, columns UTF-8 bytes.
 """
