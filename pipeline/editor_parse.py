@@ -83,7 +83,7 @@ _PAIRS = {"(": ")", "[": "]", "{": "}"}
 # Bounds on the recovery rounds: errors reported, and text parsed as a multiple of the input.
 _MAX_ROUNDS = 100
 _WORK_FACTOR = 4
-_WORK_MIN = 4_000_000
+_WORK_MIN = 8_000_000
 _EXHAUSTED = object()
 
 
