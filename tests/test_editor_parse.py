@@ -155,7 +155,6 @@ def test_case(name, cpython):
 # parse's doing: pipeline/parser.py owns them).
 _PARSER_POSITION_GAPS = {
     "elif_without_colon": "expected ':' at a line end: end_offset one short",
-    "tabs": "TabError: CPython gives offset 1, end_offset 0",
     "unindent_mismatch": "unindent IndentationError: CPython's end_offset is -1",
     "block_first_line_misindented": "unindent IndentationError: CPython's end_offset is -1",
     "try_lost_its_except": "unindent IndentationError: CPython's end_offset is -1",
