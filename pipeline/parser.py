@@ -213,6 +213,12 @@ class _Tokens:
                 # ends after both (the tokenize view ends it after the first).
                 if self.line_text(XL[i])[XC[i]:XC[i] + 1] == tok.string[-1]:
                     XC[i] += 1
+            elif T[i] == _NEWLINE:
+                # The parser view's NEWLINE ends before its '\n'; CPython's parser-side token
+                # ends after it (after a '\r\n' read as one '\n', the view already does).
+                line = self.line_text(XL[i])
+                if line[XC[i]:XC[i] + 1] == "\n" and line[XC[i] - 1:XC[i]] != "\r":
+                    XC[i] += 1
         if text.isascii():
             self.C, self.XB = SC, XC
         else:
@@ -928,6 +934,9 @@ def _tokenizer_failure(error, toks: _Tokens, source: bytes | str) -> _SyntaxErro
     if error.kind == "TabError" or error.message == "too many levels of indentation":
         # pegen places the errors its lexer finds in the indentation at the line's start.
         return _SyntaxError(kind, error.message, error.lineno, 0, error.lineno, -1)
+    if error.message == "unindent does not match any outer indentation level":
+        # pegen raises this one at its lexer's position with no end (end_offset -1).
+        return _SyntaxError(kind, error.message, error.lineno, (error.offset or 1) - 1, error.lineno, -2)
     if error.message == "unexpected character after line continuation character":
         # pegen points just past the backslash, which follows the last token the lexer made.
         line = toks.line_text(error.lineno)

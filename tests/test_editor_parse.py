@@ -153,13 +153,7 @@ def test_case(name, cpython):
 
 # The parser's error positions that differ from CPython's on the texts above (not the editor
 # parse's doing: pipeline/parser.py owns them).
-_PARSER_POSITION_GAPS = {
-    "elif_without_colon": "expected ':' at a line end: end_offset one short",
-    "unindent_mismatch": "unindent IndentationError: CPython's end_offset is -1",
-    "block_first_line_misindented": "unindent IndentationError: CPython's end_offset is -1",
-    "try_lost_its_except": "unindent IndentationError: CPython's end_offset is -1",
-    "several": "'invalid syntax' after a trailing '+' at a line end: end_offset one short",
-}
+_PARSER_POSITION_GAPS: dict[str, str] = {}  # none left: every case's positions are CPython's
 
 
 @pytest.mark.parametrize("name", [
