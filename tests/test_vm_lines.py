@@ -27,7 +27,10 @@ CASES = Path(__file__).resolve().parent / "cases" / "run"
 CORNERS = Path(__file__).resolve().parent / "cases" / "vmlines"
 PROGRAMS = sorted(p.name for p in CASES.glob("*.py"))
 CORNER_PROGRAMS = sorted(p.name for p in CORNERS.glob("*.py"))
-LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in (CASES / "localpkg").glob("*.py")))
+# The programs' own importable packages next to them (localpkg/, shop/, ...; trace/ is
+# test_vm_trace.py's), part of every oracle job's inputs so the cache key follows them.
+LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in CASES.glob("*/*.py")
+                             if p.parent.name != "trace"))
 PROBE = "@oracle/settrace_script.py"
 MARKER = "----- settrace -----"
 TIME_LIMIT = 30.0  # seconds per traced program (a VM bug must fail, not hang)

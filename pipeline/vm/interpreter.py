@@ -287,7 +287,11 @@ class VirtualMachine:
         # A backward jump within one line reports that line again (legacy tracing's JUMP hook).
         d = frame.d
         prev = frame.prev_unit
-        if d.names[i] == "RESUME":
+        name = d.names[i]
+        if name == "EXTENDED_ARG":  # a prefix: the instruction it prefixes is the line's
+            tracer("instruction", frame, i * CODE_UNIT)
+            return
+        if name == "RESUME":
             tracer("call", frame, None)
         elif i in d.line_starts or (prev >= 0 and d.names[prev] == "JUMP_BACKWARD"):
             line = d.lines[i]
@@ -1010,7 +1014,9 @@ class VirtualMachine:
     def op_RERAISE(self, f, arg):
         exc = f.stack.pop()
         if arg:
-            f.lasti = f.stack[-arg]
+            # CPython points the frame back at the instruction that raised first: the tracer's
+            # next line event (in the handler this reaches) compares with that one's line.
+            f.lasti = f.prev_unit = f.stack[-arg]
         f.reraising = True
         raise exc
 
