@@ -1145,7 +1145,7 @@ class VirtualMachine:
         return typing.TypeVarTuple(name)
 
     def intrinsic_INTRINSIC_SUBSCRIPT_GENERIC(self, f, params):
-        return typing.Generic[params]
+        return vmbuiltins.subscript_generic(params)
 
     def intrinsic_INTRINSIC_TYPEALIAS(self, f, args):
         name, type_params, compute_value = args
@@ -1155,10 +1155,10 @@ class VirtualMachine:
         return errors.prep_reraise_star(orig, excs)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_BOUND(self, f, name, bound):
-        return vmbuiltins.PEP695_TYPEVAR(name, bound=bound())
+        return vmbuiltins.pep695_typevar_lazy(name, bound=bound)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_CONSTRAINTS(self, f, name, constraints):
-        return vmbuiltins.PEP695_TYPEVAR(name, *constraints())
+        return vmbuiltins.pep695_typevar_lazy(name, constraints=constraints)
 
     def intrinsic_INTRINSIC_SET_FUNCTION_TYPE_PARAMS(self, f, func, params):
         func.__type_params__ = params
@@ -1179,7 +1179,10 @@ def _raises_stop_iteration(it, value) -> bool:
         return False  # finished already: no value to carry
     if type(it) is types.GeneratorType:
         return value is not None
-    return isinstance(getattr(type(it), "__next__", None), (Function, types.FunctionType))
+    cls = type(it)
+    if cls.__module__ == "_asyncio" and cls.__qualname__ == "FutureIter":
+        return True  # asyncio's C future iterator sets StopIteration to end, whatever the value
+    return isinstance(getattr(cls, "__next__", None), (Function, types.FunctionType))
 
 
 def _lookup(mapping, name):
