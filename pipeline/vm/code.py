@@ -122,10 +122,20 @@ def _line_starts(names, nexts, jumps, handlers, lines) -> frozenset:
                 starts.add(i)
             current = lines[i]
         i = nexts[i]
-    targets = [j for j in jumps if j >= first] + [h.target for h in handlers]
+    # A target is the EXTENDED_ARG prefix of its instruction: the line belongs to the prefixed
+    # instruction (the tracer skips prefixes).
+    targets = [_prefixed(names, j) for j in jumps if j >= first]
+    targets += [_prefixed(names, h.target) for h in handlers]
     starts.update(j for j in targets
                   if j < n and lines[j] is not None and names[j] not in _NEVER_LINE_START)
     return frozenset(starts)
+
+
+def _prefixed(names, unit: int) -> int:
+    """The instruction an EXTENDED_ARG prefix at `unit` belongs to (`unit` itself otherwise)."""
+    while unit < len(names) and names[unit] == "EXTENDED_ARG":
+        unit += 1
+    return unit
 
 
 def _runtime_const(value):

@@ -470,15 +470,17 @@ def _copy_metadata(src: BaseException, dst: BaseException) -> None:
         dst.__notes__ = list(src.__notes__)
 
 
-def split_group(eg: BaseException, predicate):
-    """`BaseExceptionGroup.split` by a leaf predicate, keeping VM tracebacks on derived groups."""
+def split_group(eg: BaseException, predicate, construct_rest: bool = True):
+    """`BaseExceptionGroup.split` by a leaf predicate, keeping VM tracebacks on derived groups.
+    Without `construct_rest` only the match is built (no `derive` call for the rest, as in
+    CPython's projection for `except*` re-raises)."""
     if predicate(eg):
         return eg, None
     if not isinstance(eg, BaseExceptionGroup):
         return None, eg
     matched, rest = [], []
     for exc in eg.exceptions:
-        m, r = split_group(exc, predicate)
+        m, r = split_group(exc, predicate, construct_rest)
         if m is not None:
             matched.append(m)
         if r is not None:
@@ -487,7 +489,7 @@ def split_group(eg: BaseException, predicate):
     if matched:
         match_eg = eg.derive(matched)
         _copy_metadata(eg, match_eg)
-    if rest:
+    if rest and construct_rest:
         rest_eg = eg.derive(rest)
         _copy_metadata(eg, rest_eg)
     return match_eg, rest_eg
@@ -537,7 +539,8 @@ def prep_reraise_star(orig, excs: list):
     keep = set()
     for e in reraised:
         _leaf_ids(e, keep)
-    reraised_eg = split_group(orig, lambda e: not isinstance(e, BaseExceptionGroup) and id(e) in keep)[0] if keep else None
+    reraised_eg = split_group(orig, lambda e: not isinstance(e, BaseExceptionGroup) and id(e) in keep,
+                              construct_rest=False)[0] if keep else None
     if not raised:
         return reraised_eg
     if reraised_eg is not None:
@@ -554,6 +557,11 @@ def _awaitable_iter(obj):
     if type(obj) is Coroutine:
         return obj
     if type(obj) is Generator and obj._frame.code.co_flags & CO_ITERABLE_COROUTINE:
+        return obj
+    # The host's own coroutines (asyncio's) are awaited directly too, not through __await__'s
+    # wrapper: SEND then sees their return as CPython does.
+    if type(obj) is types.CoroutineType or (type(obj) is types.GeneratorType
+                                            and obj.gi_code.co_flags & CO_ITERABLE_COROUTINE):
         return obj
     getter = getattr(type(obj), "__await__", None)
     if getter is None:
@@ -576,7 +584,8 @@ def get_awaitable(obj, oparg: int):
         if oparg == 2:
             raise TypeError(f"'async with' received an object from __aexit__ that does not implement __await__: {name}")
         raise TypeError(f"'{name}' object can't be awaited")
-    if type(it) is Coroutine and it._yieldfrom() is not None:
+    if (type(it) is Coroutine and it._yieldfrom() is not None
+            or type(it) is types.CoroutineType and it.cr_await is not None):
         raise RuntimeError("coroutine is being awaited already")
     return it
 

@@ -287,7 +287,11 @@ class VirtualMachine:
         # A backward jump within one line reports that line again (legacy tracing's JUMP hook).
         d = frame.d
         prev = frame.prev_unit
-        if d.names[i] == "RESUME":
+        name = d.names[i]
+        if name == "EXTENDED_ARG":  # a prefix: the instruction it prefixes is the line's
+            tracer("instruction", frame, i * CODE_UNIT)
+            return
+        if name == "RESUME":
             tracer("call", frame, None)
         elif i in d.line_starts or (prev >= 0 and d.names[prev] == "JUMP_BACKWARD"):
             line = d.lines[i]
@@ -1010,7 +1014,9 @@ class VirtualMachine:
     def op_RERAISE(self, f, arg):
         exc = f.stack.pop()
         if arg:
-            f.lasti = f.stack[-arg]
+            # CPython points the frame back at the instruction that raised first: the tracer's
+            # next line event (in the handler this reaches) compares with that one's line.
+            f.lasti = f.prev_unit = f.stack[-arg]
         f.reraising = True
         raise exc
 
@@ -1139,7 +1145,7 @@ class VirtualMachine:
         return typing.TypeVarTuple(name)
 
     def intrinsic_INTRINSIC_SUBSCRIPT_GENERIC(self, f, params):
-        return typing.Generic[params]
+        return vmbuiltins.subscript_generic(params)
 
     def intrinsic_INTRINSIC_TYPEALIAS(self, f, args):
         name, type_params, compute_value = args
@@ -1149,10 +1155,10 @@ class VirtualMachine:
         return errors.prep_reraise_star(orig, excs)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_BOUND(self, f, name, bound):
-        return vmbuiltins.PEP695_TYPEVAR(name, bound=bound())
+        return vmbuiltins.pep695_typevar_lazy(name, bound=bound)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_CONSTRAINTS(self, f, name, constraints):
-        return vmbuiltins.PEP695_TYPEVAR(name, *constraints())
+        return vmbuiltins.pep695_typevar_lazy(name, constraints=constraints)
 
     def intrinsic_INTRINSIC_SET_FUNCTION_TYPE_PARAMS(self, f, func, params):
         func.__type_params__ = params
@@ -1173,7 +1179,10 @@ def _raises_stop_iteration(it, value) -> bool:
         return False  # finished already: no value to carry
     if type(it) is types.GeneratorType:
         return value is not None
-    return isinstance(getattr(type(it), "__next__", None), (Function, types.FunctionType))
+    cls = type(it)
+    if cls.__module__ == "_asyncio" and cls.__qualname__ == "FutureIter":
+        return True  # asyncio's C future iterator sets StopIteration to end, whatever the value
+    return isinstance(getattr(cls, "__next__", None), (Function, types.FunctionType))
 
 
 def _lookup(mapping, name):

@@ -8,7 +8,9 @@ frame run, not per instruction.  Events, all with the running `Frame`:
 - "line": the next instruction starts a new source line, where CPython's `sys.settrace` reports
   one (first instruction of a line, or a jump/handler target, entered from another line or
   after RESUME -- a generator resumed by throw() counts as after RESUME; a backward jump
-  within one line reports it again); arg is the line number.
+  within one line reports it again); arg is the line number.  An EXTENDED_ARG prefix belongs
+  to the instruction it prefixes; after a RERAISE that restores `lasti` (with-statement and
+  except cleanups) "from another line" means from the line of the instruction that first raised.
 - "instruction": before every instruction; arg is its byte offset.
 - "return": the frame returns or yields (arg: the value), or unwinds by an exception (arg None).
 - "exception": an exception unwinds through the frame (each frame once; arg: the exception);
@@ -16,7 +18,7 @@ frame run, not per instruction.  Events, all with the running `Frame`:
   FOR_ITER over a Python-level `__next__` or over a generator returning a value, and SEND
   when the generator/coroutine it delegates to returns or a Python-level iterator stops
   (arg: a StopIteration carrying the value).  Iterators implemented by the host in C end
-  quietly, as in CPython.
+  quietly, as in CPython, except asyncio's future iterator, which raises StopIteration.
 
 `tests/test_vm_lines.py` holds these events to the oracle's `sys.settrace`, program by program.
 

@@ -58,7 +58,9 @@ def build_class(vm, func, name, /, *bases, **kwds):
     cell = vm.call_function(func, (), None, locals_=ns)
     if bases is not orig_bases:
         ns["__orig_bases__"] = orig_bases
-    classdict_cell = ns.pop("__classdictcell__", None) if "__classdictcell__" in ns else None
+    # The metaclass sees __classdictcell__ in the namespace, as in 3.14, whose type.__new__
+    # then leaves it out of the class dict (the host's keeps it: removed below).
+    classdict_cell = ns["__classdictcell__"] if "__classdictcell__" in ns else None
     _evaluate_class_annotations(ns)
     _implicit_method_kinds(ns)
     error = None
@@ -79,6 +81,8 @@ def build_class(vm, func, name, /, *bases, **kwds):
         if cell_cls is not cls:
             raise TypeError(f"__class__ set to {cell_cls!r} defining {name!r} as {cls!r}")
     if isinstance(classdict_cell, types.CellType) and isinstance(cls, type):
+        if cls.__dict__.get("__classdictcell__") is classdict_cell:
+            type.__delattr__(cls, "__classdictcell__")
         classdict_cell.cell_contents = cls.__dict__
     return cls
 
@@ -351,6 +355,10 @@ def _type_param_classes():
             if "_default" not in self.__dict__:
                 if "_evaluate_default" not in self.__dict__:
                     raise AttributeError("__default__")
+                if _SUBSCRIPTING:
+                    # typing_extensions' Generic[...] asks only whether there is a default:
+                    # answer without evaluating it (3.14's has_default()).
+                    return self._evaluate_default
                 self._default = self._evaluate_default()
             return self._default
 
@@ -359,6 +367,30 @@ def _type_param_classes():
             self._evaluate_default = evaluate
 
     class TypeVar(LazyDefault, typing.TypeVar, _root=True):
+        # A bound or constraints given as an evaluate function (PEP 695's lazy evaluation) run
+        # on first access to __bound__/__constraints__, as in 3.12+.
+        @property
+        def __bound__(self):
+            d = self.__dict__
+            if "_evaluate_bound" in d:
+                d["_bound"] = d.pop("_evaluate_bound")()
+            return d.get("_bound")
+
+        @__bound__.setter
+        def __bound__(self, value):
+            self.__dict__["_bound"] = value
+
+        @property
+        def __constraints__(self):
+            d = self.__dict__
+            if "_evaluate_constraints" in d:
+                d["_constraints"] = tuple(d.pop("_evaluate_constraints")())
+            return d.get("_constraints", ())
+
+        @__constraints__.setter
+        def __constraints__(self, value):
+            self.__dict__["_constraints"] = value
+
         def __repr__(self):
             return self.__name__
 
@@ -371,4 +403,32 @@ def _type_param_classes():
     return TypeVar, ParamSpec
 
 
+_SUBSCRIPTING = False
 PEP695_TYPEVAR, PEP695_PARAMSPEC = _type_param_classes()
+
+
+def subscript_generic(params):
+    """`Generic[params]` for a PEP 695 class, without evaluating the parameters' lazy defaults
+    (typing_extensions, once imported, patches typing to read every `__default__` there)."""
+    import typing
+    global _SUBSCRIPTING
+    _SUBSCRIPTING = True
+    try:
+        return typing.Generic[params]
+    finally:
+        _SUBSCRIPTING = False
+
+
+def pep695_typevar_lazy(name: str, *, bound=None, constraints=None):
+    """A PEP 695 TypeVar whose bound or constraints is the evaluate function given, called on
+    first access (eagerly on a 3.12+ host, whose TypeVar takes values only)."""
+    if not isinstance(PEP695_TYPEVAR, type):
+        if bound is not None:
+            return PEP695_TYPEVAR(name, bound=bound())
+        return PEP695_TYPEVAR(name, *constraints())
+    tv = PEP695_TYPEVAR(name)
+    if bound is not None:
+        tv.__dict__["_evaluate_bound"] = bound
+    else:
+        tv.__dict__["_evaluate_constraints"] = constraints
+    return tv
