@@ -390,8 +390,6 @@ def test_threads_and_loaded_sources(client):
 
 
 # Programs of the VM corpus whose step-in sequence is held to CPython's settrace line events.
-# Left out: coroutine_throw.py (the VM's own line events differ there: after throw() into a
-# suspended coroutine the VM reports `worker` line 16 where CPython reports line 15).
 STEPPED = ["argv_print.py", "gap_introspection.py", "uncaught_call_args.py", "deleted_name.py",
            "exc_uncaught_name.py", "uncaught_class_body.py", "assert_uncaught.py", "uncaught_index.py",
            "uncaught_lambda_map.py", "exc_uncaught_attr.py", "uncaught_decorator_time.py",
@@ -399,7 +397,8 @@ STEPPED = ["argv_print.py", "gap_introspection.py", "uncaught_call_args.py", "de
            "exc_uncaught_from.py", "uncaught_throw_gen.py", "string_formatting.py", "uncaught_property.py",
            "exc_uncaught_context.py", "int_value_error.py", "numbers_math.py", "imports_local.py",
            "closures.py", "walrus_loops.py", "try_finally_flow.py", "generator_close_return.py",
-           "generator_finalize_error.py"]
+           "generator_finalize_error.py", "coroutine_throw.py", "big_json_parser.py",
+           "big_exception_groups.py", "big_contextlib_resources.py", "metaclass_basics.py"]
 
 
 def settrace_lines(names):
