@@ -167,7 +167,10 @@ def _literal_type(e) -> str:
 
 
 def _is_literal_constant(e) -> bool:
-    """The negation of `check_is_arg`: a constant other than None, True, False and Ellipsis."""
+    """The negation of `check_is_arg`: a constant other than None, True, False and Ellipsis, or a
+    tuple display whose items are all constants (singletons included; nested tuples are not)."""
+    if _kind(e) == "Tuple":
+        return all(_kind(item) == "Constant" for item in e.elts)
     return _kind(e) == "Constant" and not (e.value is None or type(e.value) is bool or e.value is Ellipsis)
 
 
