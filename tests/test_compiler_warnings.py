@@ -68,6 +68,16 @@ SNIPPETS = {
     "two_in_one_finally": ("def f():\n    for i in x:\n        try:\n            pass\n        finally:\n"
                            "            if i:\n                break\n            return i\n"),
     "module_return_in_finally": "try:\n    pass\nfinally:\n    return 1\n",
+    "return_in_class_body_in_finally": ("def f():\n    try:\n        pass\n    finally:\n        class C:\n"
+                                        "            return 1\n"),
+    "is_literal_in_finally": "def f():\n    try:\n        pass\n    finally:\n        a = x is 1\n",
+    "is_literal_in_finally_after_return": "def f():\n    try:\n        return g()\n    finally:\n        a = x is 1\n",
+    "is_literal_in_nested_finally": ("try:\n    pass\nfinally:\n    try:\n        pass\n    finally:\n"
+                                     "        a = x is 'a'\n"),
+    "is_literal_in_finally_after_break": "for i in x:\n    try:\n        break\n    finally:\n        a = i is 1.5\n",
+    "is_literal_after_finally_in_finally": ("try:\n    pass\nfinally:\n    try:\n        pass\n    finally:\n"
+                                            "        pass\n    a = x is 1\n"),
+    "call_literal_in_finally": "try:\n    pass\nfinally:\n    (1)()\n",
     "finally_then_symtable_error": "def f():\n    try:\n        pass\n    finally:\n        return\n    nonlocal y\n",
     "finally_and_is_literal": "def f():\n    if x is 1:\n        pass\n    try:\n        pass\n    finally:\n        return\n",
     # `is` / `is not` with a literal: a tuple of constants counts as one.

@@ -317,6 +317,9 @@ class Codegen:
         self.next_label = 0
         self.future_annotations = "annotations" in symtable.future_features
         self.warnings: list[tuple[str, Loc]] = []
+        # Above zero while the exception path's copy of a finally body is generated: CPython
+        # warns once for that body's code, from its first (normal path) copy.
+        self.warnings_off = 0
 
     # ----------------------------------------------------------------- units and emitting
     @property
@@ -422,7 +425,8 @@ class Codegen:
         raise CompileError(message, loc)
 
     def warn(self, message: str, loc: Loc) -> None:
-        self.warnings.append((message, loc))
+        if not self.warnings_off:
+            self.warnings.append((message, loc))
 
     def push_fblock(self, kind, block, exit_=None, datum=None, loc=NO_LOC) -> None:
         self.u.fblocks.append(FBlock(kind, block, exit_, datum, loc))
@@ -1017,7 +1021,9 @@ class Codegen:
         self.jump("SETUP_CLEANUP", cleanup)
         self.emit("PUSH_EXC_INFO")
         self.push_fblock(FINALLY_END, end)
+        self.warnings_off += 1
         self.visit_seq(s.finalbody)
+        self.warnings_off -= 1
         self.pop_fblock()
         self.emit("RERAISE", 0)
         self.use_label(cleanup)
