@@ -79,6 +79,8 @@ SNIPPETS = {
                                             "        pass\n    a = x is 1\n"),
     "call_literal_in_finally": "try:\n    pass\nfinally:\n    (1)()\n",
     "finally_then_symtable_error": "def f():\n    try:\n        pass\n    finally:\n        return\n    nonlocal y\n",
+    "is_literal_then_codegen_error": "a = x is 1\nreturn\n",
+    "codegen_error_then_is_literal": "return\na = x is 1\n",
     "finally_and_is_literal": "def f():\n    if x is 1:\n        pass\n    try:\n        pass\n    finally:\n        return\n",
     # `is` / `is not` with a literal: a tuple of constants counts as one.
     "is_empty_tuple": "a = [] is ()\n",

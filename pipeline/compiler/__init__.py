@@ -75,11 +75,12 @@ def compile_module(tree, filename: str, *, symtable=None, optimize: int = 0) -> 
         return CompileResult(None, tuple(symtable.errors), early)
     codegen = Codegen(symtable, filename, optimize, assemble_unit)
     codegen.folds = []
-    warnings = ()
     try:
         code = codegen.module(tree)
-    except CompileError as exc:
-        return CompileResult(None, (_diagnostic(exc.message, exc.loc, "error"),), early)
+    except CompileError as exc:  # the warnings CPython emitted before it stopped stand too
+        warnings = early + tuple(_diagnostic(message, loc, "warning", "SyntaxWarning")
+                                 for message, loc in codegen.warnings)
+        return CompileResult(None, (_diagnostic(exc.message, exc.loc, "error"),), warnings)
     except NotImplementedError as exc:
         return CompileResult(None, warnings=early, unsupported=str(exc))
     except Exception as exc:  # a compiler bug must not take the editor down
