@@ -356,8 +356,6 @@ async def test_compile_warnings_are_warnings_with_cpythons_message(client: Langu
             (offset - 1, end_lineno - 1, end_offset - 1), name
 
 
-@pytest.mark.xfail(strict=True, reason="compiler gap: no SyntaxWarning for `is` with a constant tuple "
-                                       "(3.14's check_is_arg treats a tuple of constants as a literal)")
 @pytest.mark.asyncio
 async def test_is_with_a_tuple_literal_warns(client: LanguageClient, tmp_path):
     _write(tmp_path, "warnings_probe.py", WARNINGS_PROBE)

@@ -7,7 +7,8 @@
 
 Stages, as in CPython: `codegen` (AST -> pseudo-instructions per code object), `flowgraph`
 (the CFG passes of `_PyCfg_OptimizeCodeUnit` and `_PyCfg_OptimizedCfgToInstructionSequence`),
-`assemble` (layout, tables, CodeObject); `unparse` gives annotations their text under
+`assemble` (layout, tables, CodeObject); before them `preprocess` gives the AST pre-pass's
+PEP 765 warnings; `unparse` gives annotations their text under
 `from __future__ import annotations`; `setorder` the element order of frozenset constants.
 
 3.14 folds constants in the CFG, not the AST. What `ast_preprocess.c` still rewrites is done by
@@ -28,6 +29,7 @@ from pipeline.diagnostics import Diagnostic
 from pipeline.compiler.assemble import assemble_unit
 from pipeline.compiler.codegen import Codegen, CompileError
 from pipeline.compiler.ir import Loc
+from pipeline.compiler.preprocess import finally_warnings
 
 __all__ = ["compile_module", "CompileResult", "Fold"]
 
@@ -64,22 +66,27 @@ def compile_module(tree, filename: str, *, symtable=None, optimize: int = 0) -> 
     from pipeline.astdump import repr314
     from pipeline.symtable import build_symtable
 
+    # CPython's AST pre-pass warns before the symbol table and the code generator run, so its
+    # warnings come first and stand whatever error follows.
+    early = tuple(_diagnostic(message, loc, "warning", "SyntaxWarning") for message, loc in finally_warnings(tree))
     if symtable is None:
         symtable = build_symtable(tree, filename)
     if symtable.errors or symtable.top is None:
-        return CompileResult(None, tuple(symtable.errors))
+        return CompileResult(None, tuple(symtable.errors), early)
     codegen = Codegen(symtable, filename, optimize, assemble_unit)
     codegen.folds = []
-    warnings = ()
     try:
         code = codegen.module(tree)
-    except CompileError as exc:
-        return CompileResult(None, (_diagnostic(exc.message, exc.loc, "error"),))
+    except CompileError as exc:  # the warnings CPython emitted before it stopped stand too
+        warnings = early + tuple(_diagnostic(message, loc, "warning", "SyntaxWarning")
+                                 for message, loc in codegen.warnings)
+        return CompileResult(None, (_diagnostic(exc.message, exc.loc, "error"),), warnings)
     except NotImplementedError as exc:
-        return CompileResult(None, unsupported=str(exc))
+        return CompileResult(None, warnings=early, unsupported=str(exc))
     except Exception as exc:  # a compiler bug must not take the editor down
-        return CompileResult(None, unsupported=f"internal error: {type(exc).__name__}: {exc}")
-    warnings = tuple(_diagnostic(message, loc, "warning", "SyntaxWarning") for message, loc in codegen.warnings)
+        return CompileResult(None, warnings=early, unsupported=f"internal error: {type(exc).__name__}: {exc}")
+    warnings = early + tuple(_diagnostic(message, loc, "warning", "SyntaxWarning")
+                             for message, loc in codegen.warnings)
     folds = []
     for loc, value in codegen.folds:
         if loc.lineno < 0:

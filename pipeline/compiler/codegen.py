@@ -172,7 +172,10 @@ def _literal_type(e) -> str:
 
 
 def _is_literal_constant(e) -> bool:
-    """The negation of `check_is_arg`: a constant other than None, True, False and Ellipsis."""
+    """The negation of `check_is_arg`: a constant other than None, True, False and Ellipsis, or a
+    tuple display whose items are all constants (singletons included; nested tuples are not)."""
+    if _kind(e) == "Tuple":
+        return all(_kind(item) == "Constant" for item in e.elts)
     return _kind(e) == "Constant" and not (e.value is None or type(e.value) is bool or e.value is Ellipsis)
 
 
@@ -319,6 +322,9 @@ class Codegen:
         self.next_label = 0
         self.future_annotations = "annotations" in symtable.future_features
         self.warnings: list[tuple[str, Loc]] = []
+        # Above zero while the exception path's copy of a finally body is generated: CPython
+        # warns once for that body's code, from its first (normal path) copy.
+        self.warnings_off = 0
 
     # ----------------------------------------------------------------- units and emitting
     @property
@@ -424,7 +430,8 @@ class Codegen:
         raise CompileError(message, loc)
 
     def warn(self, message: str, loc: Loc) -> None:
-        self.warnings.append((message, loc))
+        if not self.warnings_off:
+            self.warnings.append((message, loc))
 
     def push_fblock(self, kind, block, exit_=None, datum=None, loc=NO_LOC) -> None:
         if len(self.u.fblocks) >= _MAX_BLOCKS:
@@ -1021,7 +1028,9 @@ class Codegen:
         self.jump("SETUP_CLEANUP", cleanup)
         self.emit("PUSH_EXC_INFO")
         self.push_fblock(FINALLY_END, end)
+        self.warnings_off += 1
         self.visit_seq(s.finalbody)
+        self.warnings_off -= 1
         self.pop_fblock()
         self.emit("RERAISE", 0)
         self.use_label(cleanup)
