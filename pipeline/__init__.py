@@ -30,8 +30,11 @@ class CompiledProgram:
 
 
 def compile_program(source: bytes, filename: str) -> CompiledProgram:
-    """Parse, analyse and compile `source` as `python3.14 FILE` compiles a script."""
+    """Parse, analyse and compile `source` as `python3.14 FILE` compiles a script. Never raises:
+    the later stages run with room for deep recursion (`pipeline.deep`), and a tree too deep even
+    for that fails as CPython's compiler does, with a RecursionError."""
     from pipeline.compiler import compile_module
+    from pipeline.deep import RECURSION_MESSAGE, call_deep
     from pipeline.parser import SyntaxErrorInfo, SyntaxWarningInfo, decode_source, parse
     from pipeline.positions import LineIndex
 
@@ -40,7 +43,15 @@ def compile_program(source: bytes, filename: str) -> CompiledProgram:
     warned = [w.report(lines.line_text(w.lineno)) for w in parsed.warnings]
     if parsed.errors:
         return CompiledProgram(None, "".join(warned), parsed.errors[0])
-    result = compile_module(parsed.tree, filename)
+    # Deeper than even the worker's stack: CPython's visitors give up too, with no location.
+    too_deep = SyntaxErrorInfo("RecursionError", RECURSION_MESSAGE, filename, None, None, None, None, None)
+    try:
+        result = call_deep(compile_module, parsed.tree, filename)
+    except RecursionError:
+        return CompiledProgram(None, "".join(warned), too_deep)
+    if (result.errors and result.errors[0].kind == "RecursionError"
+            or (result.unsupported or "").startswith("internal error: RecursionError")):
+        return CompiledProgram(None, "".join(warned), too_deep)
     warned += [SyntaxWarningInfo(w.message, filename, w.lineno).report(lines.line_text(w.lineno))
                for w in result.warnings]
     if result.errors:

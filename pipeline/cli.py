@@ -125,6 +125,7 @@ def cmd_symtable(argv: list[str]) -> int:
     tables are printed before the next file is read. The parser's SyntaxWarnings go to stderr; the
     first error ends the run with a traceback whose last lines are CPython's, and status 1.
     """
+    from pipeline.deep import RECURSION_MESSAGE, call_deep
     from pipeline.parser import SyntaxErrorInfo, decode_source, parse
     from pipeline.symtable import build_symtable, format_symtable
 
@@ -144,7 +145,7 @@ def cmd_symtable(argv: list[str]) -> int:
             sys.stderr.write(warning.report(lines[warning.lineno - 1] if warning.lineno <= len(lines) else None))
         if parsed.errors:
             return _error("Traceback (most recent call last):\n" + parsed.errors[0].report(text).rstrip("\n"))
-        result = build_symtable(parsed.tree, filename)
+        result = call_deep(build_symtable, parsed.tree, filename)
         if result.errors:
             error = result.errors[0]
             located = 0 < error.lineno <= len(lines)
@@ -153,7 +154,11 @@ def cmd_symtable(argv: list[str]) -> int:
                                    error.offset, error.end_lineno, error.end_offset,
                                    lines[error.lineno - 1] if located else None)
             return _error("Traceback (most recent call last):\n" + info.report().rstrip("\n"))
-        sys.stdout.write(format_symtable(result.top, filename))
+        try:
+            tables = call_deep(format_symtable, result.top, filename)
+        except RecursionError:
+            return _error(f"Traceback (most recent call last):\nRecursionError: {RECURSION_MESSAGE}")
+        sys.stdout.write(tables)
     return 0
 
 
