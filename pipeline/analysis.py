@@ -1,7 +1,9 @@
 """One document's analysis for the editor: every stage's results for one text, never raising.
 
-`analyze(text)` is what the language server asks for after each change. It runs the recovering
-entry points only, so broken code yields results plus diagnostics, never an exception.
+`analyze(text)` analyses a text from scratch; it is the reference the language server's
+incremental analysis (`pipeline.incremental`) must equal after any sequence of edits. It runs the
+recovering entry points only, so broken code yields results plus diagnostics, never an exception.
+`parse_text` is the one parse step both use (the editor parse replaces it in one place).
 """
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ class Analysis:
     outline: tuple[OutlineItem, ...]
 
 
+def parse_text(text: str):
+    """The parse step: a `ParseResult` (tree, or the errors) for an editor text."""
+    return parse(text, "<editor>")
+
+
 def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     """Tokens and highlights always; the tree and outline when the text parses.
 
@@ -34,14 +41,16 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     """
     # The parser reports tokenizer errors too, as CPython's; the recovering tokens feed highlighting.
     tokens, _ = tokenize_recovering(text)
-    parsed = parse(text, "<editor>")
-    diagnostics = tuple(_from_syntax_error(e) for e in parsed.errors)
+    parsed = parse_text(text)
+    diagnostics = tuple(diagnostic_from_error(e) for e in parsed.errors)
     items = outline(parsed.tree, lines or LineIndex(text)) if parsed.tree is not None else ()
     return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens)), parsed.tree, items)
 
 
-def _from_syntax_error(e) -> Diagnostic:
-    """A parser SyntaxError as a diagnostic; CPython leaves some positions unset (None)."""
+def diagnostic_from_error(e, shift: int = 0) -> Diagnostic:
+    """A parser SyntaxError as a diagnostic, its lines moved by `shift`; CPython leaves some
+    positions unset (None)."""
     line = e.lineno or 1
     offset = e.offset or 1
-    return Diagnostic(e.kind, e.message, line, offset, e.end_lineno or line, e.end_offset or offset + 1)
+    return Diagnostic(e.kind, e.message, line + shift, offset, (e.end_lineno or line) + shift,
+                      e.end_offset or offset + 1)

@@ -1,0 +1,94 @@
+"""Incremental analysis equals a fresh analysis of the same text, after any sequence of edits.
+
+Random edit sequences (typing, deleting, pasting, newlines; broken intermediate states, CRLF,
+tabs, non-ASCII) over corpus files; after every edit each result of `pipeline.incremental` is
+compared with `pipeline.analysis.analyze` on the same text, and at the end the hovers of a few
+lines with the listings of the whole module compiled fresh.
+"""
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import compile_program
+from pipeline.analysis import analyze
+from pipeline.hover import HoverIndex
+from pipeline.incremental import Analyzer, HoverSource, split
+from pipeline.positions import LineIndex
+from tests import oracle
+
+# Small and middle-sized corpus files keep the fresh analyses (the reference) quick.
+_ROOT = oracle.corpus_dir()
+_FILES = [f for f in oracle.corpus_files() if 1500 <= os.path.getsize(_ROOT / f) <= 6000]
+_SNIPPETS = ["x", " ", "(", ")", "'", '"""', "\n", "\r\n", "\t", "    ", ":", "é", "😀", "#", "\\",
+             "if y:\n", "@d\n", "else:\n", "def g(a):\n    return a + 1\n", "class K:\n    z = 1\n",
+             "\ndef h():\n    pass\n", "x = [1,\n", "]", "f'{a", "}'", "\x0c", "\r"]
+_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+
+
+def _same(incremental, fresh):
+    assert incremental.diagnostics == fresh.diagnostics
+    assert incremental.tokens == fresh.tokens
+    assert incremental.highlights == fresh.highlights
+    assert incremental.outline == fresh.outline
+    assert incremental.tree == fresh.tree
+
+
+edits = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 12), st.sampled_from(_SNIPPETS)), min_size=1, max_size=6)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(_FILES), edits=edits, crlf=st.booleans())
+def test_edit_sequences_match_a_fresh_analysis(name, edits, crlf):
+    text = (_ROOT / name).read_text("utf-8")
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    analyzer = Analyzer()
+    _same(analyzer.analyze(text), analyze(text))
+    for where, deleted, inserted in edits:
+        at = int(where * len(text))
+        text = text[:at] + inserted + text[at + deleted:]
+        _same(analyzer.analyze(text), analyze(text))
+
+
+def _listings(found):
+    return None if found is None else [(l.code_name, [_ADDRESS.sub("", s) for s in l.lines]) for l in found]
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(_FILES), edits=edits, lines=st.lists(st.floats(0, 1), min_size=3, max_size=3))
+def test_hovers_match_the_whole_module_compiled(name, edits, lines):
+    text = (_ROOT / name).read_text("utf-8")
+    analyzer, hovers = Analyzer(), HoverSource(name)
+    for where, deleted, inserted in edits:
+        at = int(where * len(text))
+        text = text[:at] + inserted + text[at + deleted:]
+        result = analyzer.analyze(text)
+    compiled = compile_program(text.encode("utf-8", "surrogatepass"), name)
+    index = None if compiled.code is None else HoverIndex(compiled.code)
+    count = LineIndex(text).line_count()
+    for fraction in lines:
+        line = 1 + int(fraction * (count - 1))
+        expected = None if index is None else index.listings(line)
+        assert _listings(hovers.listings(result, line)) == _listings(expected)
+
+
+def test_a_docstring_with_column_0_lines_is_taken_whole():
+    defs = "".join(f"def {name}():\n    pass\n" for name in "abcf")
+    text = 'x = 1\n"""\nnot code\n"""\n' + defs
+    result = Analyzer().analyze(text)
+    assert len(split(text)) == 8   # before the cleanliness check the docstring is cut
+    assert [c.text for _, c in result.chunks][-3:] == ["def b():\n    pass\n", "def c():\n    pass\n", "def f():\n    pass\n"]
+    assert result.chunks[1][1].text.startswith('"""\nnot code\n"""\n')
+    assert result.tree == analyze(text).tree
+
+
+def test_unchanged_statements_are_reused_and_moved():
+    analyzer = Analyzer()
+    first = analyzer.analyze("def f():\n    return 1\n\ndef g():\n    return 2\n\ndef h():\n    pass\n")
+    second = analyzer.analyze("def f():\n    return 1\n\ndef g():\n    x = 0\n    return 2\n\ndef h():\n    pass\n")
+    assert second.chunks[0][1] is first.chunks[0][1]
+    assert second.chunks[1][1] is not first.chunks[1][1]
+    assert second.chunks[2][1] is first.chunks[2][1]
+    assert [item.span[0] for item in second.outline] == [1, 4, 8]
