@@ -117,9 +117,14 @@ class ChunkedAnalysis:
         self.chunks = chunks          # (first line, chunk), in order
         self._lines = lines
         self._starts = [start for start, _ in chunks]
-        self._broken = next((i for i, (_, c) in enumerate(chunks)
-                             if not c.clean or c.statements is None), None)
         self._cache: dict = {}
+
+    @property
+    def _broken(self) -> int | None:
+        """The first chunk that does not tokenize or parse (parsing what it must, on first use:
+        tokens and highlights never wait for the parser)."""
+        return self._once("broken", lambda: next(
+            (i for i, (_, c) in enumerate(self.chunks) if not c.clean or c.statements is None), None))
 
     @property
     def lines(self) -> LineIndex:
@@ -252,7 +257,6 @@ class Analyzer:
                 if new:
                     chunk = Chunk(piece)
             i += step
-            chunk.parsed  # noqa: B018 - computed here so the work is spread over the steps
             fresh[piece] = chunk
             chunks.append((line, chunk))
             line += chunk.line_count
@@ -372,14 +376,6 @@ class HoverSource:
             chunk.memo["hover"] = cached
             chunk.memo["compiles"] = cached[1] is not False
         return cached[1]
-
-    def warm(self, analysis) -> Iterator[None]:
-        """Learn, chunk by chunk (yielding between), which chunks compile."""
-        if isinstance(analysis, ChunkedAnalysis) and analysis.parses:
-            for start, chunk in analysis.chunks:
-                if "compiles" not in chunk.memo:
-                    self._chunk_index(chunk, start)
-                    yield
 
     def listings(self, analysis, line: int, span=None):
         """The listings for `line` (narrowed to `span`), or None when the module does not compile."""

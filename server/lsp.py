@@ -61,7 +61,9 @@ class BytelensServer(LanguageServer):
         task.add_done_callback(self._tasks.discard)
 
     async def _publish_when_current(self, uri: str, doc: Document) -> None:
-        await asyncio.sleep(0)  # let the changes already queued in: they make this version stale
+        # Let the messages already queued in first: newer changes make this version stale, and
+        # requests sent with the change (semantic tokens, a hover) need no parse to wait behind.
+        await asyncio.sleep(0.002)
         if self.documents.get(uri) is not doc:
             return
         try:
@@ -69,7 +71,6 @@ class BytelensServer(LanguageServer):
                 if not await self._first_analysis(uri, doc):
                     return
             self.publish(uri)
-            await self._warm_hovers(uri, doc)
         except Exception:  # noqa: BLE001 - a bug must not take the server down; it is logged
             log.exception("analysing %s failed", uri)
 
@@ -106,17 +107,6 @@ class BytelensServer(LanguageServer):
             if token is not None:
                 self.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
         return current
-
-    async def _warm_hovers(self, uri: str, doc: Document) -> None:
-        """Learn which statements compile, one per turn of the event loop, while nothing else waits."""
-        found = self._analyses.get(uri)
-        if found is None or found[0] != doc.version:
-            return
-        hovers = self._hovers.setdefault(uri, HoverSource(uri.rsplit("/", 1)[-1]))
-        for _ in hovers.warm(found[1]):
-            await asyncio.sleep(0)
-            if self.documents.get(uri) is not doc:
-                return
 
     def forget(self, uri: str) -> None:
         self.documents.pop(uri, None)

@@ -92,3 +92,57 @@ def test_unchanged_statements_are_reused_and_moved():
     assert second.chunks[1][1] is not first.chunks[1][1]
     assert second.chunks[2][1] is first.chunks[2][1]
     assert [item.span[0] for item in second.outline] == [1, 4, 8]
+
+
+# ------------------------------------------------------------ the real server, over stdio
+
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+import pytest_lsp  # noqa: E402
+from lsprotocol import types  # noqa: E402
+from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+
+URI = "file:///tmp/bytelens-test/big.py"
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "pipeline", "lsp"]))
+async def client(lsp_client: LanguageClient):
+    capabilities = types.ClientCapabilities(window=types.WindowClientCapabilities(work_done_progress=True))
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=capabilities))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def _change(client, version, line, text):
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=version),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=line, character=0),
+                              end=types.Position(line=line, character=0)), text=text)]))
+
+
+@pytest.mark.asyncio
+async def test_a_big_file_reports_progress_and_only_the_last_version_is_published(client: LanguageClient):
+    text = "".join(f"def f{n}(a):\n    return a + {n}\n" for n in range(1200))
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=URI, language_id="python", version=1, text=text)))
+    published = []
+    while not published or published[-1].version != 1:
+        published.append(await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
+    (reports,) = client.progress_reports.values()
+    assert [r.kind for r in reports][0] == "begin" and reports[-1].kind == "end"
+    assert any(r.kind == "report" for r in reports)
+    # Three changes in a row: diagnostics come for the last version (stale ones may be skipped),
+    # equal to a fresh analysis of the final text.
+    _change(client, 2, 0, "x = (\n")
+    _change(client, 3, 0, "y = 1\n")
+    _change(client, 4, 2, "    ")
+    versions = []
+    while not versions or versions[-1] != 4:
+        last = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        versions.append(last.version)
+    assert versions == sorted(versions)
+    final = "y = 1\nx = (\n    " + text
+    expected = analyze(final).diagnostics
+    assert [(d.message, d.range.start.line + 1) for d in last.diagnostics] == [(d.message, d.lineno) for d in expected]
