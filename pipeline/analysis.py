@@ -14,6 +14,7 @@ from pipeline.highlight import Highlight, highlights
 from pipeline.outline import OutlineItem, outline
 from pipeline.parser import parse
 from pipeline.positions import LineIndex
+from pipeline.symtable import build_symtable
 from pipeline.tokenizer import Token, tokenize_recovering
 
 
@@ -36,15 +37,25 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     """Tokens and highlights always; the tree and outline when the text parses.
 
     Diagnostics are CPython's SyntaxError for the text (the parser reports the first, as
-    CPython does, tokenizer errors included). Recovery past the first syntax error, so the
-    rest of a broken file keeps its outline, comes with the editor parse (issue: the parser).
+    CPython does, tokenizer errors included) and the parser's SyntaxWarnings. Recovery past the
+    first syntax error, so the rest of a broken file keeps its outline, comes with the editor
+    parse (issue: the parser).
     """
     # The parser reports tokenizer errors too, as CPython's; the recovering tokens feed highlighting.
     tokens, _ = tokenize_recovering(text)
     parsed = parse_text(text)
+    lines = lines or LineIndex(text)
     diagnostics = tuple(diagnostic_from_error(e) for e in parsed.errors)
-    items = outline(parsed.tree, lines or LineIndex(text)) if parsed.tree is not None else ()
-    return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens)), parsed.tree, items)
+    diagnostics += tuple(diagnostic_from_warning(w, lines) for w in parsed.warnings)
+    items = outline(parsed.tree, lines) if parsed.tree is not None else ()
+    return Analysis(text, tuple(tokens), diagnostics, tuple(module_highlights(tokens, parsed.tree)),
+                    parsed.tree, items)
+
+
+def module_highlights(tokens, tree) -> list[Highlight]:
+    """The highlights of a module's tokens: names classified from its symbol tables when it parses."""
+    table = build_symtable(tree, "<editor>") if tree is not None else None
+    return highlights(tokens, tree, table)
 
 
 def diagnostic_from_error(e, shift: int = 0) -> Diagnostic:
@@ -54,3 +65,17 @@ def diagnostic_from_error(e, shift: int = 0) -> Diagnostic:
     offset = e.offset or 1
     return Diagnostic(e.kind, e.message, line + shift, offset, (e.end_lineno or line) + shift,
                       e.end_offset or offset + 1)
+
+
+def diagnostic_from_warning(w, lines: LineIndex, shift: int = 0) -> Diagnostic:
+    """A parser SyntaxWarning (invalid escape sequences), its line moved by `shift`. CPython's
+    warning gives a line only: it covers the escape it names when that occurs once on the line,
+    else the line's text."""
+    lineno = w.lineno + shift
+    text = lines.line_text(lineno)
+    escape = w.message[1:w.message.find('"', 1)] if w.message.startswith('"\\') else ""
+    if escape and text.count(escape) == 1:
+        start = text.index(escape)
+        return Diagnostic("SyntaxWarning", w.message, lineno, start + 1, lineno, start + len(escape) + 1, "warning")
+    start = len(text) - len(text.lstrip())
+    return Diagnostic("SyntaxWarning", w.message, lineno, start + 1, lineno, len(text) + 1, "warning")

@@ -75,6 +75,14 @@ def cmd_lsp(argv: list[str]) -> int:
     return serve()
 
 
+def cmd_dap(argv: list[str]) -> int:
+    """`bytelens dap`: the debug adapter, over stdio."""
+    argparse.ArgumentParser(prog="bytelens dap", description="the Bytelens debug adapter (stdio)").parse_args(argv)
+    from server.dap import main as serve
+
+    return serve()
+
+
 def cmd_dis(argv: list[str]) -> int:
     """`python -m dis [-C] [-O] [-P] [-S] [infile]` (3.14): the module's disassembly, nested code included.
     With `--info`, what `dis.show_code()` prints for each of those code objects, in the same order.
@@ -230,6 +238,7 @@ COMMANDS = {
     "dis": cmd_dis,
     "run": cmd_run,
     "lsp": cmd_lsp,
+    "dap": cmd_dap,
 }
 
 

@@ -52,3 +52,25 @@ def _inside(positions, span: Span) -> bool:
         return False
     line, c, end_line, end_c = span
     return (line, c) <= (lineno, col) and (end_lineno, end_col) <= (end_line, end_c)
+
+
+def disassembly(module: CodeObject) -> tuple[str, list[tuple | None]]:
+    """The module's whole `dis` text (`disassemble`, as `python -m dis` prints it) and, per output
+    line, the positions (lineno, end_lineno, col, end_col; AST columns) of the instruction that
+    line shows, or None for headers, blank lines, exception-table lines and instructions
+    without a position."""
+    from pipeline.disassemble import disassemble
+
+    text = disassemble(module)
+    expected = [(text_line, instr.positions) for code in walk_code(module)
+                for instr, text_line in instruction_lines(code)]
+    positions: list[tuple | None] = []
+    at = 0
+    for row in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
+        if at < len(expected) and row == expected[at][0]:
+            found = expected[at][1]
+            positions.append(None if found[0] is None or found[0] < 1 else found)
+            at += 1
+        else:
+            positions.append(None)
+    return text, positions

@@ -35,7 +35,7 @@ from pipeline import astnodes as A
 from pipeline.diagnostics import Diagnostic
 from pipeline.highlight import Highlight, highlights
 from pipeline.outline import OutlineItem, outline
-from pipeline.analysis import diagnostic_from_error, parse_text
+from pipeline.analysis import diagnostic_from_error, diagnostic_from_warning, module_highlights, parse_text
 from pipeline.positions import LineIndex
 from pipeline.tokenizer import DEDENT, NAME, Token, tokenize_recovering
 
@@ -160,7 +160,20 @@ class ChunkedAnalysis:
 
     @property
     def highlights(self) -> tuple[Highlight, ...]:
-        return self._once("highlights", lambda: tuple(
+        return self._once("highlights", self._highlights)
+
+    def _highlights(self):
+        if self._broken is None:
+            # Names are classified from the module's symbol tables, which span every chunk (a
+            # global's kind comes from wherever the module binds it): computed from the
+            # assembled tree, never kept per chunk.
+            return tuple(module_highlights(self.tokens, self.tree))
+        return self.token_highlights
+
+    @property
+    def token_highlights(self) -> tuple[Highlight, ...]:
+        """The token-level highlights (what a text that does not parse shows), chunk by chunk."""
+        return self._once("token_highlights", lambda: tuple(
             h for start, chunk in self.chunks for h in shift_highlights(chunk.highlights, start - 1)))
 
     @property
@@ -168,8 +181,13 @@ class ChunkedAnalysis:
         return self._once("diagnostics", self._diagnostics)
 
     def _diagnostics(self):
+        broken = len(self.chunks) if self._broken is None else self._broken
+        # The parser's warnings come sorted by line, each (line, message) once: the chunks above
+        # the first broken one give theirs in order (they parse as they do inside the module).
+        warnings = tuple(diagnostic_from_warning(w, self.lines, start - 1)
+                         for start, chunk in self.chunks[:broken] for w in chunk.parsed.warnings)
         if self._broken is None:
-            return ()
+            return warnings
         start, chunk = self.chunks[self._broken]
         if start == 1:
             parsed = chunk.parsed if self._broken == len(self.chunks) - 1 else parse_text(self.text)
@@ -177,7 +195,8 @@ class ChunkedAnalysis:
             # Blank lines stand for the statements above, so positions and the line numbers in
             # messages ("detected at line N") come out right without shifting.
             parsed = parse_text("\n" * (start - 1) + self.text[self.lines.offset(start, 0):])
-        return tuple(diagnostic_from_error(e) for e in parsed.errors)
+        return (tuple(diagnostic_from_error(e) for e in parsed.errors) + warnings
+                + tuple(diagnostic_from_warning(w, self.lines) for w in parsed.warnings))
 
     @property
     def tree(self):
@@ -377,10 +396,13 @@ class HoverSource:
             chunk.memo["compiles"] = cached[1] is not False
         return cached[1]
 
-    def listings(self, analysis, line: int, span=None):
-        """The listings for `line` (narrowed to `span`), or None when the module does not compile."""
+    def listings(self, analysis, line: int, span=None, whole=None):
+        """The listings for `line` (narrowed to `span`), or None when the module does not compile.
+        `whole()`, when given, is the whole module's HoverIndex for the analysis's text (the
+        server's, compiled once per version); otherwise it is compiled here."""
+        whole = whole or (lambda: self.whole_index(analysis.text))
         if not isinstance(analysis, ChunkedAnalysis) or not analysis.parses:
-            index = self.whole_index(analysis.text)
+            index = whole()
             return None if index is None else index.listings(line, span)
         start, chunk = analysis.chunk_at(line)
         local = chunk.is_definition() and all(
@@ -394,7 +416,7 @@ class HoverSource:
             elif not all(self.compiles(c, s) for s, c in analysis.chunks):
                 return None
         if not local:
-            index = self.whole_index(analysis.text)
+            index = whole()
             if index is None:
                 return None
         return index.listings(line, span)

@@ -32,7 +32,9 @@ collector is paused while parsing (see `parse`).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import dataclasses
+import functools
 import gc
 import re
 import sys
@@ -47,7 +49,7 @@ __all__ = ["ParseResult", "SyntaxErrorInfo", "SyntaxWarningInfo", "decode_source
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SyntaxErrorInfo:
-    kind: str            # "SyntaxError" | "IndentationError" | "TabError"
+    kind: str            # "SyntaxError" | "IndentationError" | "TabError"; "MemoryError" when too deep
     message: str
     filename: str
     lineno: int | None
@@ -190,6 +192,7 @@ class _Tokens:
         self.type_ignores: list[tuple[int, str]] = []
         self.stmt_lineno = 0  # see SyntaxErrorInfo.stmt_lineno; set by the last rules run
         self.warnings: list[tuple[int, str]] = []  # (line, message), as the rules emit them
+        self.lexer_warnings: list[tuple[int, str]] = []  # (line, message), as the lexer emits them
         self._levels: tuple[list[int], list[int]] | None = None
         if comments:
             tokens = self._splice_comments(tokens, comments)
@@ -588,7 +591,7 @@ class _Runtime:
         t = self.toks
         if t.XL[bang] != t.SL[name] or t.XB[bang] != t.C[name]:
             raise self._error_at(bang, name, "SyntaxError",
-                                 "f-string: conversion type must come right after the exclamanation mark")
+                                 "f-string: conversion type must come right after the exclamation mark")
         conv = self.id(name)
         if len(conv) > 1 or conv not in "sra":
             raise self._error_at(name, name, "SyntaxError",
@@ -860,11 +863,17 @@ def _invalid_target(e, kind: str):
 _START_RULES = {"exec": "file", "eval": "eval", "single": "interactive", "func_type": "func_type"}
 
 
+_LONE_CR = re.compile("\r(?!\n)")
+_LONE_CR_BYTES = re.compile(b"\r(?!\n)")
+
+
 def _info(err: _SyntaxError, filename: str, toks: _Tokens) -> SyntaxErrorInfo:
     line = toks.line_text(err.lineno) if err.lineno else None
     if line is not None and not line.endswith(("\n", "\r")):
         line += "\n"
-    return SyntaxErrorInfo(err.kind, err.message, filename, err.lineno or None, err.col + 1,
+    if err.lineno is None:
+        return SyntaxErrorInfo(err.kind, err.message, filename, None, None, None, None, None)
+    return SyntaxErrorInfo(err.kind, err.message, filename, err.lineno, err.col + 1,
                            err.end_lineno, err.end_col + 1, line, toks.stmt_lineno)
 
 
@@ -912,8 +921,21 @@ def _tokenizer_failure(error, toks: _Tokens, source: bytes | str) -> _SyntaxErro
         unclosed = toks.levels()[1]
         if unclosed:
             return _unclosed(toks, unclosed[-1])
-        return _SyntaxError("SyntaxError", "unexpected EOF while parsing", error.lineno, error.offset - 1,
-                            error.lineno, error.offset - 1)
+        # At a line's start the lexer's count misses the line it has just buffered.
+        offset = error.offset or len(toks.line_text(error.lineno).rstrip("\r\n")) + 2
+        return _SyntaxError("SyntaxError", "unexpected EOF while parsing", error.lineno, offset - 1,
+                            error.lineno, offset - 1)
+    if error.kind == "TabError" or error.message == "too many levels of indentation":
+        # pegen places the errors its lexer finds in the indentation at the line's start.
+        return _SyntaxError(kind, error.message, error.lineno, 0, error.lineno, -1)
+    if error.message == "unexpected character after line continuation character":
+        # pegen points just past the backslash, which follows the last token the lexer made.
+        line = toks.line_text(error.lineno)
+        ends = [toks.XC[i] for i in range(len(toks.T) - 1) if toks.XL[i] == error.lineno]
+        start = max(ends, default=0)
+        backslash = line.find("\\", start)
+        if backslash >= 0:
+            return _SyntaxError(kind, error.message, error.lineno, backslash + 1, error.lineno, -1)
     end_lineno = error.end_lineno if error.end_lineno is not None else error.lineno
     end_offset = error.end_offset if error.end_offset is not None else error.offset
     return _SyntaxError(kind, error.message, error.lineno, (error.offset or 1) - 1,
@@ -938,13 +960,66 @@ def _run(toks: _Tokens, start: str, feature_version: int | None, call_invalid: b
         return rules[start](0)
     except _SyntaxError as exc:
         exc.stmt_lineno = runtime.stmt_lineno
+        if _invalid_trace is not None:
+            _invalid_trace.append(_invalid_origin(exc.__traceback__))
         raise
     except RecursionError:
-        # CPython: "Parser stack overflowed - Python source too complex to parse" (MemoryError).
-        raise _SyntaxError("SyntaxError", "too many nested parentheses", 1, 0, 1, 0) from None
+        # Deeper than CPython's parser stack (its MAXSTACK rule calls) would go too.
+        raise _SyntaxError("MemoryError", "Parser stack overflowed - Python source too complex to parse",
+                           None, -1, None, -1) from None
     finally:
         sys.setrecursionlimit(limit)
         toks.stmt_lineno = runtime.stmt_lineno
+
+
+# Off (None) unless `trace_invalid_rules` is active: then every error the rules raise appends
+# the `invalid_*` alternative it came from (see `_invalid_origin`).
+_invalid_trace: list | None = None
+
+
+@contextlib.contextmanager
+def trace_invalid_rules():
+    """Within the block, collect for each SyntaxError the rules raise the `(rule, alternative)`
+    pairs of the `invalid_*` rules it was raised under, outermost first (alternatives numbered
+    from 1 in grammar order); empty when none was active (forced tokens, checks of the first
+    pass). For tests measuring which `invalid_*` alternatives a set of inputs exercises."""
+    global _invalid_trace
+    saved, _invalid_trace = _invalid_trace, []
+    try:
+        yield _invalid_trace
+    finally:
+        _invalid_trace = saved
+
+
+@functools.cache
+def _generated_alternatives() -> tuple[str, list[int]]:
+    """parser_generated.py's file name and, per line, the `invalid_*` alternative number the
+    generator's `# alternative N` comments put it in (0 outside them)."""
+    from pipeline import parser_generated
+
+    numbers, current = [0], 0
+    with open(parser_generated.__file__, encoding="utf-8") as f:
+        for line in f:
+            stripped = line.strip()
+            if stripped.startswith("# alternative "):
+                current = int(stripped.rsplit(" ", 1)[1])
+            elif stripped.startswith("def "):
+                current = 0
+            numbers.append(current)
+    return parser_generated.__file__, numbers
+
+
+def _invalid_origin(tb) -> tuple[tuple[str, int], ...]:
+    filename, numbers = _generated_alternatives()
+    chain = []
+    while tb is not None:
+        code = tb.tb_frame.f_code
+        if code.co_filename == filename:
+            name = code.co_name.removeprefix("_raw_").removeprefix("r_")
+            if name.startswith("invalid_") and numbers[tb.tb_lineno]:  # not a memo wrapper
+                chain.append((name, numbers[tb.tb_lineno]))
+        tb = tb.tb_next
+    return tuple(chain)
 
 
 def _tokens_until_error(source):
@@ -953,12 +1028,13 @@ def _tokens_until_error(source):
     from pipeline.tokenizer import TokenizerError, tokenize
 
     tokens: list = []
+    warned: list = []
     try:
-        for tok in tokenize(source, extra_tokens=False):
+        for tok in tokenize(source, extra_tokens=False, warnings=warned):
             tokens.append(tok)
     except TokenizerError as exc:
-        return tokens, exc.error
-    return tokens, None
+        return tokens, exc.error, warned
+    return tokens, None, warned
 
 
 def parse(source: bytes | str, filename: str = "<unknown>", mode: str = "exec", *,
@@ -1004,16 +1080,27 @@ def _optimized(node):
 def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
            feature_version: int | None) -> ParseResult:
     text = decode_source(source)
+    if "\0" in text:
+        # compile() refuses such source before tokenizing, with no location.
+        err = _SyntaxError("SyntaxError", "source code string cannot contain null bytes", None, -1, None, -1)
+        return ParseResult(None, (_info(err, filename, _Tokens("", [], [])),))
+    if "\r" in text and _LONE_CR.search(text):
+        # The string tokenizer translates newlines first: a lone CR ends a line like LF.
+        text = _LONE_CR.sub("\n", text)
+        source = _LONE_CR_BYTES.sub(b"\n", source) if isinstance(source, bytes) else text
     if isinstance(source, bytes) and not text.isascii() and "\ufffd" in text:
         utf8_error = _utf8_error(source)
         if utf8_error is not None:
             return ParseResult(None, (_info(utf8_error, filename, _Tokens(text, [], [])),))
-    tokens, tok_error = _tokens_until_error(source)
+    tokens, tok_error, lexer_warnings = _tokens_until_error(source)
     comments = _type_comments(source) if type_comments and "type:" in text else []
     if mode == "single" and len(tokens) > 1 and tokens[-1].type == _ENDMARKER:
         # pegen turns the first ENDMARKER of single input into a NEWLINE (then reads ENDMARKER).
         tokens.insert(-1, dataclasses.replace(tokens[-1], type=_NEWLINE))
     toks = _Tokens(text, tokens, comments)
+    # The lexer's own warnings: numbers run into a keyword (`1if`). Its `\\{` warnings in
+    # f-strings the rules emit themselves, when they decode the literal.
+    toks.lexer_warnings = [(w.lineno, w.message) for w in lexer_warnings if w.message.endswith(" literal")]
     start = _START_RULES[mode]
     if tok_error is None:
         try:
@@ -1028,7 +1115,9 @@ def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
 
 def _warnings(toks: _Tokens, filename: str) -> tuple[SyntaxWarningInfo, ...]:
     # The warnings registry shows each (message, line) once, however often the passes decode.
-    return tuple(SyntaxWarningInfo(message, filename, line) for line, message in dict.fromkeys(toks.warnings))
+    # The lexer warns as it reads a token, before the rules act on that line.
+    emitted = sorted(toks.lexer_warnings + toks.warnings, key=lambda w: w[0])
+    return tuple(SyntaxWarningInfo(message, filename, line) for line, message in dict.fromkeys(emitted))
 
 
 def _failure(toks: _Tokens, start: str, feature_version: int | None, tok_error,
@@ -1186,7 +1275,7 @@ _EOF_ERRORS = ("unexpected EOF", "unterminated triple-quoted string literal", "u
 def _incomplete(code: str) -> bool:
     """Whether pegen, allowed incomplete input, would call `code` incomplete: its first pass
     failed with the lexer at the end of the source."""
-    tokens, error = _tokens_until_error(code)
+    tokens, error, _ = _tokens_until_error(code)
     toks = _Tokens(code, tokens, [])
     tracked = _Tracked(toks.T)
     try:

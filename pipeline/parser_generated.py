@@ -11234,6 +11234,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_arguments(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET4:
             _i1 = _tmp126(_q)
@@ -11249,6 +11250,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET3:
             a = r_expression(_q)
@@ -11266,6 +11268,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 3
         _q = _p
         if T[_q] == _T_NAME:
             if T[_q] == _T_NAME:
@@ -11284,6 +11287,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 4
         _q = _p
         if T[_q] in _SET4:
             _i1 = _tmp137(_q) if T[_q] in _SET4 else None
@@ -11300,6 +11304,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 5
         _q = _p
         if T[_q] in _SET4:
             a = r_args(_q)
@@ -11312,6 +11317,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 6
         _q = _p
         if T[_q] in _SET4:
             _i1 = r_args(_q)
@@ -11329,6 +11335,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 7
         _q = _p
         if T[_q] in _SET4:
             a = r_args(_q)
@@ -11347,6 +11354,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_kwarg(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET53:
             a = _tmp138(_q)
@@ -11359,6 +11367,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             if T[_q] == _T_NAME:
@@ -11377,6 +11386,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET3:
             if _tmp139(_q) is None:
@@ -11390,6 +11400,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 4
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -11455,6 +11466,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_legacy_expression(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             if T[_q] == _T_NAME:
@@ -11473,6 +11485,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_type_param(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -11491,6 +11504,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -11513,6 +11527,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_expression(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_STRING:
             if T[_q] == _T_STRING:
@@ -11526,6 +11541,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET38:
             if _tmp142(_q) is None:
@@ -11539,6 +11555,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET38:
             a = r_disjunction(_q)
@@ -11554,6 +11571,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 4
         _q = _p
         if T[_q] in _SET38:
             a = r_disjunction(_q)
@@ -11571,6 +11589,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                 if _r is not None:
                                     _pos = _q
                                     return _r
+        # alternative 5
         _q = _p
         if T[_q] in _SET56:
             a = _tmp143(_q)
@@ -11590,6 +11609,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                 if _r is not None:
                                     _pos = _q
                                     return _r
+        # alternative 6
         _q = _p
         if T[_q] == _K_lambda:
             if T[_q] == _K_lambda:
@@ -11606,6 +11626,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 7
         _q = _p
         if T[_q] == _K_lambda:
             if T[_q] == _K_lambda:
@@ -11626,6 +11647,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def _raw_invalid_named_expression(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET3:
             a = r_expression(_q)
@@ -11640,6 +11662,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             if T[_q] == _T_NAME:
@@ -11655,6 +11678,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET39:
             if _tmp144(_q) is None:
@@ -11686,6 +11710,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_assignment(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET32:
             a = r_invalid_ann_assign_target(_q)
@@ -11700,6 +11725,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET8:
             a = r_star_named_expression(_q)
@@ -11721,6 +11747,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET3:
             a = r_expression(_q)
@@ -11735,6 +11762,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 4
         _q = _p
         if T[_q] in _SET8:
             _i1 = _loop146(_q)
@@ -11748,6 +11776,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 5
         _q = _p
         if T[_q] in _SET58:
             _i1 = _loop148(_q)
@@ -11761,6 +11790,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 6
         _q = _p
         if T[_q] in _SET8:
             a = r_star_expressions(_q)
@@ -11780,6 +11810,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_ann_assign_target(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_5b:
             _i1 = r_list(_q)
@@ -11787,6 +11818,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                 _q = _pos
                 _pos = _q
                 return _i1
+        # alternative 2
         _q = _p
         if T[_q] == _O_28:
             _i1 = r_tuple(_q)
@@ -11794,6 +11826,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                 _q = _pos
                 _pos = _q
                 return _i1
+        # alternative 3
         _q = _p
         if T[_q] == _O_28:
             if T[_q] == _O_28:
@@ -11811,6 +11844,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_del_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_del:
             if T[_q] == _K_del:
@@ -11826,6 +11860,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_block(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NEWLINE:
             if T[_q] == _T_NEWLINE:
@@ -11839,6 +11874,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_comprehension(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET43:
             _i1 = _tmp150(_q)
@@ -11854,6 +11890,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET59:
             _i1 = _tmp151(_q)
@@ -11874,6 +11911,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                 if _r is not None:
                                     _pos = _q
                                     return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET59:
             _i1 = _tmp152(_q)
@@ -11896,6 +11934,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_dict_comprehension(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -11919,6 +11958,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_parameters(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2f:
             if T[_q] == _O_2f:
@@ -11930,6 +11970,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = _tmp153(_q)
@@ -11947,6 +11988,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 3
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = r_slash_no_default(_q) if T[_q] == _T_NAME else None
@@ -11967,6 +12009,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 4
         _q = _p
         if T[_q] in _SET60:
             _i1 = _loop156(_q)
@@ -11989,6 +12032,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 5
         _q = _p
         if T[_q] in _SET61:
             _i1 = _tmp158(_q) if T[_q] == _T_NAME else None
@@ -12016,6 +12060,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 6
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = _loop162(_q)
@@ -12034,6 +12079,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_default(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_3d:
             if T[_q] == _O_3d:
@@ -12048,6 +12094,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_star_etc(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12060,6 +12107,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12072,6 +12120,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 3
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12086,6 +12135,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 4
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12112,6 +12162,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_kwds(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -12126,6 +12177,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -12142,6 +12194,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -12162,6 +12215,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_parameters_helper(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             a = r_slash_with_default(_q)
@@ -12171,6 +12225,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                 if _r is not None:
                     _pos = _q
                     return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = _loop169(_q)
@@ -12182,6 +12237,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_lambda_parameters(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2f:
             if T[_q] == _O_2f:
@@ -12193,6 +12249,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = _tmp170(_q)
@@ -12210,6 +12267,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 3
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = r_lambda_slash_no_default(_q) if T[_q] == _T_NAME else None
@@ -12230,6 +12288,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 4
         _q = _p
         if T[_q] in _SET60:
             _i1 = _loop173(_q)
@@ -12252,6 +12311,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 5
         _q = _p
         if T[_q] in _SET61:
             _i1 = _tmp175(_q) if T[_q] == _T_NAME else None
@@ -12279,6 +12339,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 6
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = _loop179(_q)
@@ -12297,6 +12358,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_lambda_parameters_helper(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             a = r_lambda_slash_with_default(_q)
@@ -12306,6 +12368,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                 if _r is not None:
                     _pos = _q
                     return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = _loop180(_q)
@@ -12317,6 +12380,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_lambda_star_etc(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12328,6 +12392,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12342,6 +12407,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 3
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -12368,6 +12434,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_lambda_kwds(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -12382,6 +12449,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -12398,6 +12466,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] == _O_2a_2a:
             if T[_q] == _O_2a_2a:
@@ -12418,6 +12487,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_double_type_comments(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_TYPE_COMMENT:
             if T[_q] == _T_TYPE_COMMENT:
@@ -12438,6 +12508,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_with_item(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET3:
             _i1 = r_expression(_q)
@@ -12457,6 +12528,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_for_if_clause(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET13:
             if T[_q] == _K_async:
@@ -12478,6 +12550,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_for_target(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET13:
             if T[_q] == _K_async:
@@ -12498,6 +12571,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_group(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_28:
             if T[_q] == _O_28:
@@ -12511,6 +12585,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_28:
             if T[_q] == _O_28:
@@ -12531,6 +12606,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_import(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_import:
             if T[_q] == _K_import:
@@ -12548,6 +12624,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_import:
             if T[_q] == _K_import:
@@ -12563,6 +12640,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_dotted_as_name(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = r_dotted_name(_q)
@@ -12582,6 +12660,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_import_from_as_name(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             if T[_q] == _T_NAME:
@@ -12600,6 +12679,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_import_from_targets(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = r_import_from_as_names(_q)
@@ -12613,6 +12693,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NEWLINE:
             if T[_q] == _T_NEWLINE:
@@ -12626,6 +12707,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_with_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET12:
             if T[_q] == _K_async:
@@ -12644,6 +12726,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET12:
             if T[_q] == _K_async:
@@ -12675,6 +12758,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_with_stmt_indent(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET12:
             if T[_q] == _K_async:
@@ -12697,6 +12781,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                 if _r is not None:
                                     _pos = _q
                                     return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET12:
             if T[_q] == _K_async:
@@ -12732,6 +12817,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_try_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_try:
             if T[_q] == _K_try:
@@ -12746,6 +12832,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_try:
             if T[_q] == _K_try:
@@ -12760,6 +12847,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] == _K_try:
             if T[_q] == _K_try:
@@ -12792,6 +12880,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                         if _r is not None:
                                             _pos = _q
                                             return _r
+        # alternative 4
         _q = _p
         if T[_q] == _K_try:
             if T[_q] == _K_try:
@@ -12822,6 +12911,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_except_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12844,6 +12934,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                         if _r is not None:
                                             _pos = _q
                                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12861,6 +12952,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 3
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12872,6 +12964,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 4
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12897,6 +12990,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_except_star_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12921,6 +13015,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                             if _r is not None:
                                                 _pos = _q
                                                 return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12940,6 +13035,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12954,6 +13050,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 4
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -12981,6 +13078,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_finally_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_finally:
             if T[_q] == _K_finally:
@@ -12999,6 +13097,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_except_stmt_indent(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -13019,6 +13118,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                 if _r is not None:
                                     _pos = _q
                                     return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -13037,6 +13137,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_except_star_stmt_indent(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_except:
             if T[_q] == _K_except:
@@ -13063,6 +13164,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_match_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             if (T[_q] == _T_NAME and S[_q] == 'match'):
@@ -13076,6 +13178,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             if (T[_q] == _T_NAME and S[_q] == 'match'):
@@ -13097,6 +13200,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_case_block(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             if (T[_q] == _T_NAME and S[_q] == 'case'):
@@ -13113,6 +13217,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_NAME:
             if (T[_q] == _T_NAME and S[_q] == 'case'):
@@ -13137,6 +13242,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_as_pattern(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET30:
             _i1 = r_or_pattern(_q)
@@ -13151,6 +13257,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET30:
             _i1 = r_or_pattern(_q)
@@ -13169,6 +13276,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_class_pattern(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _T_NAME:
             _i1 = r_name_or_attr(_q)
@@ -13187,6 +13295,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_class_argument_pattern(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET30:
             _i1 = _tmp227(_q) if T[_q] in _SET30 else None
@@ -13208,6 +13317,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_if_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_if:
             if T[_q] == _K_if:
@@ -13221,6 +13331,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_if:
             if T[_q] == _K_if:
@@ -13242,6 +13353,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_elif_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_elif:
             if T[_q] == _K_elif:
@@ -13255,6 +13367,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_elif:
             if T[_q] == _K_elif:
@@ -13276,6 +13389,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_else_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_else:
             if T[_q] == _K_else:
@@ -13290,6 +13404,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_else:
             if T[_q] == _K_else:
@@ -13309,6 +13424,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_while_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_while:
             if T[_q] == _K_while:
@@ -13322,6 +13438,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_while:
             if T[_q] == _K_while:
@@ -13343,6 +13460,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_for_stmt(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET13:
             if T[_q] == _K_async:
@@ -13366,6 +13484,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                 if _r is not None:
                                     _pos = _q
                                     return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET13:
             if T[_q] == _K_async:
@@ -13397,6 +13516,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_def_raw(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET22:
             if T[_q] == _K_async:
@@ -13431,6 +13551,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                                         if _r is not None:
                                             _pos = _q
                                             return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET22:
             if T[_q] == _K_async:
@@ -13473,6 +13594,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_class_def_raw(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _K_class:
             if T[_q] == _K_class:
@@ -13491,6 +13613,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 2
         _q = _p
         if T[_q] == _K_class:
             if T[_q] == _K_class:
@@ -13517,6 +13640,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_double_starred_kvpairs(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET50:
             _i1 = _gather232(_q)
@@ -13530,6 +13654,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         _q = _pos
                         _pos = _q
                         return (_i1, _i2, _i3,)
+        # alternative 2
         _q = _p
         if T[_q] in _SET3:
             _i1 = r_expression(_q)
@@ -13547,6 +13672,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET3:
             _i1 = r_expression(_q)
@@ -13564,6 +13690,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_kvpair(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET3:
             a = r_expression(_q)
@@ -13574,6 +13701,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] in _SET3:
             _i1 = r_expression(_q)
@@ -13591,6 +13719,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 3
         _q = _p
         if T[_q] in _SET3:
             _i1 = r_expression(_q)
@@ -13608,6 +13737,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_starred_expression_unpacking(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -13629,6 +13759,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_starred_expression(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_2a:
             if T[_q] == _O_2a:
@@ -13641,6 +13772,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_fstring_replacement_field(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13652,6 +13784,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13663,6 +13796,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 3
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13674,6 +13808,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 4
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13685,6 +13820,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 5
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13694,6 +13830,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 6
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13706,6 +13843,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 7
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13720,6 +13858,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 8
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13738,6 +13877,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         _q = _pos
                         _pos = _q
                         return (_i1, _i2, _i3, _i4,)
+        # alternative 9
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13758,6 +13898,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 10
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13785,6 +13926,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 11
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13809,6 +13951,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_fstring_conversion_character(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_21:
             if T[_q] == _O_21:
@@ -13818,6 +13961,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_21:
             if T[_q] == _O_21:
@@ -13831,6 +13975,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_tstring_replacement_field(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13842,6 +13987,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13853,6 +13999,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 3
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13864,6 +14011,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 4
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13875,6 +14023,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 5
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13884,6 +14033,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 6
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13896,6 +14046,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 7
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13910,6 +14061,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 8
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13928,6 +14080,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         _q = _pos
                         _pos = _q
                         return (_i1, _i2, _i3, _i4,)
+        # alternative 9
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13948,6 +14101,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                         if _r is not None:
                             _pos = _q
                             return _r
+        # alternative 10
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13975,6 +14129,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                             if _r is not None:
                                 _pos = _q
                                 return _r
+        # alternative 11
         _q = _p
         if T[_q] == _O_7b:
             if T[_q] == _O_7b:
@@ -13999,6 +14154,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_tstring_conversion_character(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_21:
             if T[_q] == _O_21:
@@ -14008,6 +14164,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _O_21:
             if T[_q] == _O_21:
@@ -14021,6 +14178,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_string_tstring_concat(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET49:
             a = _loop241(_q)
@@ -14033,6 +14191,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
                     if _r is not None:
                         _pos = _q
                         return _r
+        # alternative 2
         _q = _p
         if T[_q] == _T_TSTRING_START:
             a = _loop243(_q)
@@ -14049,6 +14208,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_arithmetic(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET39:
             _i1 = r_sum(_q)
@@ -14071,6 +14231,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_factor(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] in _SET41:
             _i1 = _tmp246(_q)
@@ -14090,6 +14251,7 @@ def make_rules(P, T, S, L, C, EL, EC, call_invalid):
 
     def r_invalid_type_params(_p):
         nonlocal _pos
+        # alternative 1
         _q = _p
         if T[_q] == _O_5b:
             if T[_q] == _O_5b:

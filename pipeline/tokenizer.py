@@ -1020,11 +1020,17 @@ class _Lexer:
             if extra:
                 return 0
             c = at(i)
+
+            def warn() -> int:
+                if self.warnings is not None:
+                    self.warnings.append(TokenizeError("SyntaxWarning", f"invalid {kind} literal",
+                                                       self.lineno, i - self.line_start))
+                return 0
             if c == "i" and at(i + 1) in ("f", "n", "s") and at(i + 1):
-                return 0  # `1if`, `1in`, `1is`: only a warning
+                return warn()  # `1if`, `1in`, `1is`: only a warning
             for first, rest in _KEYWORD_AFTER_NUMBER:
                 if c == first and text.startswith(rest, i + 1) and not _is_ident_char(at(i + 1 + len(rest)) or " "):
-                    return 0  # `1and`, `1else`, `1for`, `1or`, `1not`: only a warning
+                    return warn()  # `1and`, `1else`, `1for`, `1or`, `1not`: only a warning
             if c and c.isascii() and (c.isalnum() or c == "_"):
                 return fail(f"invalid {kind} literal", i)
             return 0

@@ -29,6 +29,18 @@ def diagnostic(lines: LineIndex, d: Diagnostic) -> types.Diagnostic:
                             severity=_SEVERITY[d.severity], source="bytelens", code=d.kind)
 
 
+def compile_diagnostic(lines: LineIndex, d: Diagnostic) -> types.Diagnostic:
+    """A compiler or symbol-table diagnostic: its offsets are CPython's for compile-time errors,
+    UTF-8 byte columns + 1 (unlike the parser's, which count characters)."""
+    start = position(lines, d.lineno, lines.utf8_to_char(d.lineno, max(d.offset - 1, 0)))
+    end = position(lines, d.end_lineno, lines.utf8_to_char(d.end_lineno, max(d.end_offset - 1, 0)))
+    if d.offset <= 0 or (end.line, end.character) <= (start.line, start.character):
+        end = types.Position(line=start.line, character=max(start.character + 1,
+                                                            lines.char_to_utf16(d.lineno, len(lines.line_text(d.lineno)))))
+    return types.Diagnostic(range=types.Range(start=start, end=end), message=d.message,
+                            severity=_SEVERITY[d.severity], source="bytelens", code=d.kind)
+
+
 def semantic_tokens(lines: LineIndex, runs: tuple[Highlight, ...]) -> list[int]:
     """The LSP's relative five-integer encoding of highlights, lengths and columns in UTF-16."""
     data: list[int] = []
@@ -93,10 +105,39 @@ def view_node(lines: LineIndex, node: ViewNode) -> dict:
             "children": [view_node(lines, child) for child in node.children]}
 
 
-def hover_markdown(listings) -> str:
-    """Each code object's instructions for the line, as `dis` prints them, in a fenced block."""
+def hover_markdown(listings, explanations: bool = True) -> str:
+    """Each code object's instructions for the line, as `dis` prints them, in a fenced block;
+    then, unless turned off, one line per distinct opcode saying what it does."""
+    from pipeline.opinfo import explain
+
     parts = []
     for listing in listings:
         body = "\n".join(listing.lines)
         parts.append(f"**{listing.code_name}**\n```\n{body}\n```")
+    if explanations:
+        opnames = dict.fromkeys(name for listing in listings for name in listing.opnames)
+        lines = [f"- `{name}`: {explain(name)}" for name in opnames if explain(name)]
+        if lines:
+            parts.append("\n".join(lines))
     return "\n\n".join(parts)
+
+
+def inlay_hint(lines: LineIndex, hint) -> types.InlayHint:
+    """A fold hint (`pipeline.inlay.FoldHint`) as an LSP inlay hint after its expression."""
+    return types.InlayHint(position=position(lines, hint.line, hint.col), label=hint.label,
+                           padding_left=True, tooltip="folded by the compiler to this constant")
+
+
+def positions_range(lines: LineIndex, positions) -> types.Range:
+    """An instruction's positions (lineno, end_lineno, col, end_col; AST's UTF-8 columns) as a
+    range; a missing column means the whole line."""
+    lineno, end_lineno, col, end_col = positions
+    end_lineno = end_lineno if end_lineno is not None else lineno
+    start = 0 if col is None else lines.utf8_to_char(lineno, col)
+    end = len(lines.line_text(end_lineno)) if end_col is None else lines.utf8_to_char(end_lineno, end_col)
+    return span_range(lines, (lineno, start, end_lineno, end))
+
+
+def range_json(rng: types.Range) -> dict:
+    return {"start": {"line": rng.start.line, "character": rng.start.character},
+            "end": {"line": rng.end.line, "character": rng.end.character}}

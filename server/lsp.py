@@ -13,24 +13,75 @@ and stdout carries protocol messages only.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import dataclasses
 import logging
+import sys
+import threading
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import JsonRPCNotification, JsonRPCRequestMessage, LanguageServerProtocol, lsp_method
 
 from pipeline.analysis import Analysis
 from pipeline.incremental import Analyzer, ChunkedAnalysis, HoverSource
 from pipeline.positions import LineIndex
 from pipeline.astview import ast_path, ast_view
+from pipeline.hover import HoverIndex, disassembly
+from pipeline.inlay import fold_hints
 from server import convert
 from server.documents import Document
 
 log = logging.getLogger(__name__)
 
 
+class _Dropped:
+    """A client message whose parameters do not have the shape its method requires."""
+
+    def __init__(self, method: str):
+        self.method = method
+
+
+class TolerantProtocol(LanguageServerProtocol):
+    """pygls's protocol, except that a message with malformed parameters is an ordinary event:
+    a request gets an InvalidParams error response (pygls would log a traceback and leave the
+    client waiting forever), a notification is dropped with an info-level log line."""
+
+    def structure_message(self, data):
+        if not (isinstance(data, dict) and "jsonrpc" in data and isinstance(data.get("method"), str)):
+            return super().structure_message(data)
+        method = data["method"]
+        is_request = "id" in data
+        kind = self.get_message_type(method) or (JsonRPCRequestMessage if is_request else JsonRPCNotification)
+        try:
+            return self._converter.structure(data, kind)
+        except Exception as exc:  # the client's malformed params; our own bugs do not pass here
+            log.info("malformed %s from the client: %s", method, exc)
+            if is_request and isinstance(data["id"], (int, str)):
+                self._send_response(data["id"], error=types.ResponseError(
+                    code=types.ErrorCodes.InvalidParams, message=f"invalid params for {method}"))
+            return _Dropped(method)
+
+    def handle_message(self, message):
+        if isinstance(message, _Dropped):
+            return None
+        return super().handle_message(message)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        """pygls's own copy of the text follows only documents it knows (it raises KeyError for
+        a change to a document that was never opened); the server's handler decides the rest."""
+        if params.text_document.uri in self.workspace.text_documents:
+            for change in params.content_changes:
+                self.workspace.update_text_document(params.text_document, change)
+        if (user_handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield user_handler, (params,), None
+
+
 class BytelensServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("bytelens", "0.1.0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("bytelens", "0.1.0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=TolerantProtocol)
         self.documents: dict[str, Document] = {}
         self._analyses: dict[str, tuple[int, Analysis]] = {}
         # The last semantic tokens sent per document, for `full/delta`: (result id, data).
@@ -41,6 +92,15 @@ class BytelensServer(LanguageServer):
         self._tasks: set[asyncio.Task] = set()
         # A first analysis of a text with at least this many lines reports progress.
         self.progress_lines = 2000
+        # Per document: (version, HoverIndex or None when the text does not compile).
+        self._hover_indexes: dict[str, tuple[int, HoverIndex | None]] = {}
+        # Per document: (the version's Document, a future of the compiler's result, None while
+        # the text does not parse). The compile runs on a worker thread, off the event loop.
+        self._compiled: dict[str, tuple[Document, concurrent.futures.Future]] = {}
+        self._compiler: concurrent.futures.ThreadPoolExecutor | None = None
+        # Per document: whether the last diagnostics published included the parser's errors.
+        self._syntax_errors_shown: dict[str, bool] = {}
+        self.settings = Settings()
 
     def analysis(self, uri: str) -> tuple[Document, Analysis] | None:
         """The analysis of the document's current version, computed once per version."""
@@ -70,7 +130,17 @@ class BytelensServer(LanguageServer):
             if uri not in self._analyses and doc.lines.line_count() >= self.progress_lines:
                 if not await self._first_analysis(uri, doc):
                     return
-            self.publish(uri)
+            _, result = self.analysis(uri)
+            parser = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
+            future = self._compile_future(uri)
+            if not future.done() and self._syntax_errors_shown.get(uri):
+                # A syntax error was just fixed: clear it now, not after the compile.
+                self._send_diagnostics(uri, doc, parser, False)
+            compiled = await asyncio.wrap_future(future)
+            if self.documents.get(uri) is not doc:
+                return
+            self._send_diagnostics(uri, doc, parser + self._compile_diagnostics(doc, compiled),
+                                   result.tree is None)
         except Exception:  # noqa: BLE001 - a bug must not take the server down; it is logged
             log.exception("analysing %s failed", uri)
 
@@ -114,15 +184,69 @@ class BytelensServer(LanguageServer):
         self._sent_tokens.pop(uri, None)
         self._analyzers.pop(uri, None)
         self._hovers.pop(uri, None)
+        self._hover_indexes.pop(uri, None)
+        self._compiled.pop(uri, None)
+        self._syntax_errors_shown.pop(uri, None)
 
     def hover_listings(self, uri: str, line: int, span=None):
         """The listings of the bytecode for a line (narrowed to a span); None when the document
-        does not compile. Only the statement under the line is compiled when that is exact."""
+        does not compile. Only the statement under the line is compiled when that is exact;
+        otherwise the module compiled once per version (`compiled`) serves."""
         found = self.analysis(uri)
         if found is None:
             return None
-        hovers = self._hovers.setdefault(uri, HoverSource(uri.rsplit("/", 1)[-1]))
-        return hovers.listings(found[1], line, span)
+        hovers = self._hovers.setdefault(uri, HoverSource(code_filename(uri)))
+        return hovers.listings(found[1], line, span, whole=lambda: self.hover_index(uri))
+
+    def hover_index(self, uri: str) -> HoverIndex | None:
+        """The compiled module's instructions by line, built on the first hover of a version."""
+        doc = self.documents.get(uri)
+        if doc is None:
+            return None
+        cached = self._hover_indexes.get(uri)
+        if cached is None or cached[0] != doc.version:
+            compiled = self.compiled(uri)
+            code = None if compiled is None else compiled.code
+            cached = (doc.version, None if code is None else HoverIndex(code))
+            self._hover_indexes[uri] = cached
+        return cached[1]
+
+    def compiled(self, uri: str):
+        """The compiler's result for the document's current version (its tree compiled as the
+        file `dis` would name it), once per version; None while the text does not parse. Waits
+        for the worker thread when the background compile of this version is under way."""
+        future = self._compile_future(uri)
+        return None if future is None else future.result()
+
+    def _compile_future(self, uri: str) -> concurrent.futures.Future | None:
+        """The compile of the current version, started on the worker thread if not yet."""
+        found = self.analysis(uri)
+        if found is None:
+            return None
+        doc, result = found
+        cached = self._compiled.get(uri)
+        if cached is None or cached[0] is not doc:
+            tree = result.tree
+            if tree is None:
+                future = concurrent.futures.Future()
+                future.set_result(None)
+            else:
+                if self._compiler is None:
+                    # Created after main() set the large thread stack size: deep trees recurse.
+                    self._compiler = concurrent.futures.ThreadPoolExecutor(1, "bytelens-compile")
+                future = self._compiler.submit(self._compile, uri, doc, tree)
+            cached = (doc, future)
+            self._compiled[uri] = cached
+        return cached[1]
+
+    def _compile(self, uri: str, doc: Document, tree):
+        """On the worker thread: compile the tree, unless a newer version replaced the document
+        while this waited (then nothing asks for the result: None)."""
+        from pipeline.compiler import compile_module
+
+        if self.documents.get(uri) is not doc:
+            return None
+        return compile_module(tree, code_filename(uri))
 
     def semantic_tokens(self, uri: str) -> tuple[str, list[int]]:
         """Fresh semantic tokens for the document, remembered under a new result id."""
@@ -142,19 +266,65 @@ class BytelensServer(LanguageServer):
         return types.SemanticTokensDelta(edits=convert.semantic_tokens_edit(previous[1], data), result_id=result_id)
 
     def publish(self, uri: str) -> None:
+        """Publish the current version's diagnostics now: the parser's, then the compiler's."""
         found = self.analysis(uri)
         if found is None:
             return
         doc, result = found
+        diagnostics = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
+        diagnostics += self._compile_diagnostics(doc, self.compiled(uri))
+        self._send_diagnostics(uri, doc, diagnostics, result.tree is None)
+
+    def _send_diagnostics(self, uri: str, doc: Document, diagnostics, syntax_errors: bool) -> None:
+        self._syntax_errors_shown[uri] = syntax_errors
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=doc.version,
-            diagnostics=[convert.diagnostic(doc.lines, d) for d in result.diagnostics]))
+            uri=uri, version=doc.version, diagnostics=diagnostics))
+
+    def compile_diagnostics(self, uri: str) -> list[types.Diagnostic]:
+        """The compiler's SyntaxErrors (symbol-table ones included) and SyntaxWarnings."""
+        return self._compile_diagnostics(self.documents[uri], self.compiled(uri))
+
+    @staticmethod
+    def _compile_diagnostics(doc: Document, compiled) -> list[types.Diagnostic]:
+        if compiled is None:
+            return []
+        return [convert.compile_diagnostic(doc.lines, d) for d in (*compiled.errors, *compiled.warnings)]
+
+
+@dataclasses.dataclass(slots=True)
+class Settings:
+    """The client's `bytelens.*` settings (protocol.md), as initializationOptions and
+    workspace/didChangeConfiguration send them."""
+    inlay_hints: bool = True
+    show_explanations: bool = True
+
+    def update(self, options) -> None:
+        """Take what `options` ({"inlayHints": {"enabled": B}, "hover": {"showExplanations": B}})
+        says; anything missing or malformed leaves the current value."""
+        if not isinstance(options, dict):
+            return
+        hints, hover = options.get("inlayHints"), options.get("hover")
+        if isinstance(hints, dict) and isinstance(hints.get("enabled"), bool):
+            self.inlay_hints = hints["enabled"]
+        if isinstance(hover, dict) and isinstance(hover.get("showExplanations"), bool):
+            self.show_explanations = hover["showExplanations"]
+
+
+def code_filename(uri: str) -> str:
+    """The file name code objects carry (as `bytelens dis FILE` names them): the URI's path for
+    a file URI, the URI itself otherwise."""
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(uri)
+    return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
 def _encoded_tokens(doc: Document, result) -> list[int]:
-    """The document's semantic tokens, each chunk encoded once (the encoding is relative, so a
-    chunk's data only needs its first token's line delta set for its place)."""
-    if not isinstance(result, ChunkedAnalysis):
+    """The document's semantic tokens. While the text does not parse they are token-level, so
+    each chunk is encoded once (the encoding is relative: a chunk's data only needs its first
+    token's line delta set for its place)."""
+    if not isinstance(result, ChunkedAnalysis) or result.parses:
+        # Names classified from the module's symbol tables depend on every chunk.
         return convert.semantic_tokens(doc.lines, result.highlights)
     data: list[int] = []
     last = 0  # 0-based line of the last token so far
@@ -255,13 +425,15 @@ def create_server() -> BytelensServer:
         listings = listings or whole
         if not listings:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                        value=convert.hover_markdown(listings)))
+        return types.Hover(contents=types.MarkupContent(
+            kind=types.MarkupKind.Markdown,
+            value=convert.hover_markdown(listings, ls.settings.show_explanations)))
 
     @server.feature("bytelens/ast")
     def ast_tree(ls: BytelensServer, params) -> dict | None:
         """The document's AST for the AST pane; null while the text has a syntax error."""
-        found = ls.analysis(params.textDocument.uri)
+        uri = _text_document_uri(params)
+        found = ls.analysis(uri) if uri is not None else None
         if found is None or found[1].tree is None:
             return None
         doc, result = found
@@ -270,17 +442,100 @@ def create_server() -> BytelensServer:
     @server.feature("bytelens/astPath")
     def ast_tree_path(ls: BytelensServer, params) -> list[dict]:
         """The chain of AST nodes under a position, outermost first, for the pane's cursor sync."""
-        found = ls.analysis(params.textDocument.uri)
-        if found is None or found[1].tree is None:
+        uri = _text_document_uri(params)
+        position = _position(params)
+        found = ls.analysis(uri) if uri is not None else None
+        if found is None or found[1].tree is None or position is None:
             return []
         doc, result = found
-        line = params.position.line + 1
-        col = doc.lines.utf16_to_char(line, params.position.character)
+        line = position[0] + 1
+        col = doc.lines.utf16_to_char(line, position[1])
         return [convert.view_node(doc.lines, node) for node in ast_path(result.tree, doc.lines, line, col)]
+
+    # ---- settings, fold hints and the whole-file disassembly (protocol.md)
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: BytelensServer, params: types.InitializeParams) -> None:
+        ls.settings.update(_plain(params.initialization_options))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: BytelensServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = _plain(params.settings)
+        if isinstance(settings, dict):
+            ls.settings.update(settings.get("bytelens"))
+        workspace = ls.client_capabilities.workspace
+        if workspace is not None and workspace.inlay_hint is not None and workspace.inlay_hint.refresh_support:
+            ls.workspace_inlay_hint_refresh(None)  # the hints shown may have just been turned off or on
+
+    @server.feature(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False))
+    def inlay_hints(ls: BytelensServer, params: types.InlayHintParams) -> list[types.InlayHint]:
+        """`= value` after each expression the compiler folded, within the requested range."""
+        uri = params.text_document.uri
+        compiled = ls.compiled(uri) if ls.settings.inlay_hints else None
+        if compiled is None:
+            return []
+        doc = ls.documents[uri]
+        first, last = params.range.start.line + 1, params.range.end.line + 1
+        return [convert.inlay_hint(doc.lines, hint) for hint in fold_hints(compiled.folds, doc.lines)
+                if first <= hint.line <= last]
+
+    @server.feature("bytelens/disassemble")
+    def disassemble(ls: BytelensServer, params) -> dict:
+        """The document's `dis` text (what `bytelens dis FILE` prints) and each output line's
+        source range."""
+        uri = _text_document_uri(params)
+        found = ls.analysis(uri) if uri is not None else None
+        if found is None:
+            return {"text": "", "ranges": [], "error": f"not an open document: {uri}"}
+        doc, result = found
+        compiled = ls.compiled(uri)
+        if compiled is None or compiled.code is None:
+            problem = (result.diagnostics[:1] or (compiled.errors[:1] if compiled else ()))
+            message = problem[0].message if problem else (compiled.unsupported if compiled else "no code")
+            return {"text": "", "ranges": [], "error": message}
+        text, positions = disassembly(compiled.code)
+        return {"text": text, "ranges": [None if p is None else convert.range_json(convert.positions_range(doc.lines, p))
+                                         for p in positions]}
 
     return server
 
 
+def _plain(value):
+    """A JSON-ish value as plain dicts and lists (pygls hands unknown objects over as attribute
+    objects)."""
+    if isinstance(value, (dict, list, str, int, float, bool)) or value is None:
+        return value
+    try:
+        from pygls.protocol import default_converter
+        return default_converter().unstructure(value)
+    except Exception:  # not something a client setting can be
+        return None
+
+
+def _position(params) -> tuple[int, int] | None:
+    """A custom request's `position` as (line, UTF-16 character), None if it is not one."""
+    position = getattr(params, "position", None)
+    line, character = getattr(position, "line", None), getattr(position, "character", None)
+    if isinstance(line, int) and isinstance(character, int) and line >= 0 and character >= 0:
+        return line, character
+    return None
+
+
+def _text_document_uri(params) -> str | None:
+    document = getattr(params, "textDocument", None) or getattr(params, "text_document", None)
+    uri = getattr(document, "uri", None)
+    return uri if isinstance(uri, str) else None
+
+
+# Deep trees (a 1,000-deep expression) make the tree walkers and the compiler recurse deeply: the
+# server runs on a thread with a large stack, where a high recursion limit is safe.
+_STACK_BYTES = 512 * 1024 * 1024
+_RECURSION_LIMIT = 30_000
+
+
 def main() -> int:
-    create_server().start_io()
+    threading.stack_size(_STACK_BYTES)   # also for any worker thread created after this
+    sys.setrecursionlimit(_RECURSION_LIMIT)
+    server = threading.Thread(target=create_server().start_io, name="bytelens-lsp")
+    server.start()
+    server.join()
     return 0

@@ -3,7 +3,9 @@
     python -m tests.conformance [STAGE ...] [--sample N] [--report PATH]
 
 prints one line per stage, `STAGE: N/M files identical to CPython 3.14 (P%)`, and writes the
-differing files with a first diff to a report. A file is identical when our `bytelens` command
+differing files with a first diff to a report.  The `run` stage instead runs the programs of
+tests/cases/run (`bytelens run PROG` against `python3.14 PROG`) and compares their whole stderr
+(tracebacks included) as well: `run: N/M programs identical to CPython 3.14 (P%)`. A file is identical when our `bytelens` command
 and CPython's own command agree on stdout, the last line of stderr and the exit status. Where
 CPython's own output depends on its string hash seed (symtable's pass-through free names, dis's
 frozensets of strings), both sides are compared in the seed-independent form of tests/canonical.py.
@@ -24,6 +26,8 @@ from typing import Callable
 from tests import canonical, oracle
 
 REPORT = Path(__file__).resolve().parent / "conformance-report.txt"
+RUN_CASES = Path(__file__).resolve().parent / "cases" / "run"
+RUN_BAR = 252  # programs of tests/cases/run that must be identical; the test suite enforces it
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -143,18 +147,64 @@ def check_stage(stage: Stage, files: list[str], units: UnitCount | None = None) 
     return same, different
 
 
+def run_programs() -> list[str]:
+    """The `run` stage's corpus: the programs of tests/cases/run (their sibling modules and the
+    trace/ probes are not programs)."""
+    return sorted(p.name for p in RUN_CASES.glob("*.py"))
+
+
+def _run_inputs() -> tuple[str, ...]:
+    """Every file a program may import (keys the oracle's cached answers)."""
+    return tuple(sorted(p.relative_to(RUN_CASES).as_posix() for p in RUN_CASES.rglob("*.py")
+                        if p.parent.name != "trace"))
+
+
+def _relative_paths(text: str, root: str) -> str:
+    return text.replace(root + "/", "")
+
+
+def check_run(files: list[str]) -> tuple[list[str], dict[str, str]]:
+    """`bytelens run PROG` (our compiler and VM) against `python3.14 PROG`: identical when stdout,
+    the whole stderr (addresses masked) and the exit status agree.  File names are compared
+    relative to tests/cases/run (the oracle sees the folder under /host)."""
+    inputs = _run_inputs()
+    expected = oracle.run([oracle.Job(RUN_CASES, (name,), inputs) for name in files])
+    root = str(RUN_CASES)
+    same, different = [], {}
+    for name, theirs in zip(files, expected):
+        ours = run_ours(["run", f"{root}/{name}"])
+        ours = Outcome(_relative_paths(ours.stdout, root), _relative_paths(ours.stderr, root), ours.status)
+        theirs = Outcome(_relative_paths(theirs.stdout, "/host" + root),
+                         _relative_paths(theirs.stderr, "/host" + root), theirs.status)
+        key = (oracle.mask_addresses(ours.stdout), oracle.mask_addresses(ours.stderr), ours.status)
+        if key == (oracle.mask_addresses(theirs.stdout), oracle.mask_addresses(theirs.stderr), theirs.status):
+            same.append(name)
+        else:
+            different[name] = first_diff(ours, theirs)
+    return same, different
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.conformance", description=__doc__.split("\n")[1])
-    parser.add_argument("stages", nargs="*", metavar="STAGE", help=f"any of {', '.join(STAGES)} (default: all)")
+    parser.add_argument("stages", nargs="*", metavar="STAGE",
+                        help=f"any of {', '.join(STAGES)}, run (default: all)")
     parser.add_argument("--sample", type=int, metavar="N", help="check N files spread over the corpus")
     parser.add_argument("--report", type=Path, default=REPORT, help=f"where to write the differences ({REPORT.name})")
     args = parser.parse_args(argv)
-    unknown = [s for s in args.stages if s not in STAGES]
+    unknown = [s for s in args.stages if s not in STAGES and s != "run"]
     if unknown:
         parser.error(f"unknown stage(s): {', '.join(unknown)}")
     files = sample(oracle.corpus_files(), args.sample)
     with args.report.open("w", encoding="utf-8") as report:
-        for stage in (STAGES[s] for s in (args.stages or STAGES)):
+        for stage in (STAGES.get(s, s) for s in (args.stages or [*STAGES, "run"])):
+            if stage == "run":
+                programs = sample(run_programs(), args.sample)
+                same, different = check_run(programs)
+                print(f"run: {len(same)}/{len(programs)} programs identical to CPython 3.14 "
+                      f"({100 * len(same) / len(programs):.1f}%)", flush=True)
+                for name, diff in different.items():
+                    report.write(f"== run: {name}\n{diff}\n\n")
+                continue
             units = UnitCount()
             same, different = check_stage(stage, files, units)
             line = f"{stage.name}: {len(same)}/{len(files)} files identical to CPython 3.14 ({100 * len(same) / len(files):.1f}%)"

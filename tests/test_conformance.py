@@ -19,3 +19,12 @@ def test_a_difference_is_seen():
     theirs = conformance.Outcome("1,0-1,1:            NAME           'y'            \n", "", 0)
     assert ours.key() != theirs.key()
     assert "'y'" in conformance.first_diff(ours, theirs)
+
+
+def test_run_stage_meets_its_bar():
+    """`bytelens run PROG` is identical to `python3.14 PROG` (stdout, stderr, exit status) on at
+    least RUN_BAR programs of tests/cases/run."""
+    programs = conformance.run_programs()
+    same, different = conformance.check_run(programs)
+    shown = "\n\n".join(f"== {name}\n{diff}" for name, diff in list(different.items())[:3])
+    assert len(same) >= conformance.RUN_BAR, f"run: {len(same)}/{len(programs)} identical\n{shown}"

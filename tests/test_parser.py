@@ -23,13 +23,12 @@ from tests import oracle
 CASES = Path(__file__).resolve().parent / "cases"
 PARSE_CASES = sorted(p.name for p in (CASES / "parse").glob("*.py"))
 ERROR_CASES = sorted(p.name for p in (CASES / "syntax_errors").glob("*.py"))
+# Errors CPython raises after parsing (its compiler and symtable): `python -m ast` accepts them.
+LATE_ERROR_CASES = sorted(p.name for p in (CASES / "syntax_errors" / "compile").glob("*.py"))
 CORPUS = oracle.corpus_files()
 
 # Known gaps: case file -> why it still differs from CPython.
-PARSE_GAPS: dict[str, str] = {
-    "tokenizer_warnings.py": "pipeline.tokenizer does not hand its SyntaxWarnings (invalid decimal "
-                             "literal) to the parser, so `bytelens ast` cannot print them",
-}
+PARSE_GAPS: dict[str, str] = {}
 ERROR_GAPS: dict[str, str] = {}
 
 
@@ -90,10 +89,11 @@ def test_parse_case(name, parse_expected, monkeypatch):
 
 
 def _report(stderr: str, name: str) -> str:
-    """The error report's lines, from the `  File "NAME"` line on."""
+    """The error report's lines, from the `  File "NAME"` line on (an error with no location,
+    such as null bytes, which CPython's compile() raises below ast.py's frames: its last line)."""
     lines = stderr.splitlines(True)
     starts = [i for i, line in enumerate(lines) if line.startswith(f'  File "{name}"')]
-    return "".join(lines[starts[-1]:] if starts else lines[-4:])
+    return "".join(lines[starts[-1]:] if starts else lines[-1:])
 
 
 @pytest.mark.parametrize("name", _cases(ERROR_CASES, ERROR_GAPS))
@@ -103,6 +103,27 @@ def test_syntax_error(name, error_expected, monkeypatch):
     out, err, status = _bytelens(["ast", name])
     assert expected.status == 1
     assert (out, _report(err, name), status) == ("", _report(expected.stderr, name), 1)
+
+
+@pytest.fixture(scope="module")
+def late_error_expected() -> dict[str, tuple[oracle.Result, oracle.Result]]:
+    d = CASES / "syntax_errors" / "compile"
+    names = LATE_ERROR_CASES
+    results = oracle.run([oracle.Job(cwd=d, argv=("-m", "ast", f), inputs=(f,)) for f in names]
+                         + [oracle.Job(cwd=d, argv=(f,), inputs=(f,)) for f in names])
+    return {f: (results[i], results[len(names) + i]) for i, f in enumerate(names)}
+
+
+@pytest.mark.parametrize("name", LATE_ERROR_CASES)
+def test_late_syntax_error(name, late_error_expected, monkeypatch):
+    """The stage that raises: `bytelens ast` accepts what `python -m ast` accepts, and `bytelens
+    run` reports the compiler's SyntaxError as `python FILE` does."""
+    parsed, ran = late_error_expected[name]
+    monkeypatch.chdir(CASES / "syntax_errors" / "compile")
+    assert (parsed.status, ran.status) == (0, 1)
+    assert _bytelens(["ast", name])[2] == 0
+    out, err, status = _bytelens(["run", name])
+    assert (_report(err, name), status) == (_report(ran.stderr, name), 1)
 
 
 def test_dump_options(monkeypatch):
@@ -122,3 +143,36 @@ def test_parse_never_raises_on_junk():
                  b"\xff\xfe", "(" * 300 + ")" * 300, "class A(:\n", "lambda: (yield"]:
         result = parse(text)
         assert (result.tree is None) == bool(result.errors)
+
+
+def measure() -> int:
+    """`python -m tests.test_parser --measure`: the share of invalid snippets whose error report
+    (message, line, caret line, exit status) is CPython's, with the ones that differ."""
+    import os
+
+    d = CASES / "syntax_errors"
+    expected = oracle.run([oracle.Job(cwd=d, argv=("-m", "ast", f), inputs=(f,)) for f in ERROR_CASES])
+    here = os.getcwd()
+    os.chdir(d)
+    try:
+        differing = []
+        for name, exp in zip(ERROR_CASES, expected):
+            out, err, status = _bytelens(["ast", name])
+            if exp.status != 1 or (out, _report(err, name), status) != ("", _report(exp.stderr, name), 1):
+                differing.append(name)
+    finally:
+        os.chdir(here)
+    same = len(ERROR_CASES) - len(differing)
+    for name in differing:
+        print(f"differs: {name}")
+    print(f"invalid snippets: {same}/{len(ERROR_CASES)} identical to CPython 3.14 "
+          f"({100 * same / len(ERROR_CASES):.1f}%)")
+    return 0 if not differing else 1
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--measure"]:
+        sys.exit("usage: python -m tests.test_parser --measure")
+    sys.exit(measure())

@@ -23,12 +23,16 @@ from tests import codejson, oracle
 CASES = Path(__file__).resolve().parent / "cases" / "run"
 PROGRAMS = sorted(p.name for p in CASES.glob("*.py"))
 # The programs' own importable modules (a package next to them), part of every oracle job's inputs.
-LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in (CASES / "localpkg").glob("*.py")))
+LOCAL_MODULES = tuple(sorted(p.relative_to(CASES).as_posix() for p in CASES.glob("*/*.py")
+                             if p.parent.name != "trace"))
 TIME_LIMIT = 20.0  # seconds per program; the whole set runs in well under a minute warm
 
 XFAIL: dict[str, str] = {
     "gap_introspection.py": "inspect's isfunction/isgenerator... test for the host's function and "
                             "generator types, which VM functions and generators cannot be",
+    "finally_return_warning.py": "CPython's compiler prints PEP 765's SyntaxWarning for return/break "
+                                 "in a finally block; the oracle-exported code object carries no "
+                                 "warnings (and the Bytelens compiler does not emit them yet)",
 }
 
 
@@ -91,7 +95,9 @@ def test_program(expected, name):
 
 
 def test_enough_programs():
-    assert len(PROGRAMS) >= 60
+    """At least 250 programs, of which at least 25 are large (150 lines or more)."""
+    large = [n for n in PROGRAMS if len((CASES / n).read_text("utf-8").splitlines()) >= 150]
+    assert len(PROGRAMS) >= 250 and len(large) >= 25, (len(PROGRAMS), len(large))
 
 
 def test_cli_run(expected, capsys):

@@ -60,6 +60,11 @@ MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA, COMPREHENSION, ANNOTATIONS = (
     "module", "class", "function", "async_function", "lambda", "comprehension", "annotations")
 _FUNCTION_SCOPES = (FUNCTION, ASYNC_FUNCTION, LAMBDA)
 
+# CPython's CO_MAXBLOCKS: how many fblocks one code unit may nest (21 nested loops compile, 22
+# raise "too many statically nested blocks"; the oracle's compile() shows the boundary). The C
+# header holds it; no Python module exposes it for facts.py to take.
+_MAX_BLOCKS = 21
+
 # fblock kinds (COMPILE_FBLOCK_*).
 WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, ASYNC_WITH, HANDLER_CLEANUP, \
     POP_VALUE, EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER, ASYNC_COMPREHENSION_GENERATOR, \
@@ -422,6 +427,8 @@ class Codegen:
         self.warnings.append((message, loc))
 
     def push_fblock(self, kind, block, exit_=None, datum=None, loc=NO_LOC) -> None:
+        if len(self.u.fblocks) >= _MAX_BLOCKS:
+            self.error("too many statically nested blocks", loc)
         self.u.fblocks.append(FBlock(kind, block, exit_, datum, loc))
 
     def pop_fblock(self) -> None:

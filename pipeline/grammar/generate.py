@@ -786,7 +786,14 @@ class _Gen:
                 out += self.alt_code(alt, "        ", grow=True)
             out += ["        break", f"    {memo}[_p] = (_r, _end)", "    _pos = _end", "    return _r"]
             return out
-        body = self.alts_code(rule.alts, "    ")
+        if rule.name.startswith("invalid_"):
+            # Numbered so that an error can be traced to the alternative that raised it
+            # (`pipeline.parser.trace_invalid_rules`).
+            body = []
+            for n, alt in enumerate(rule.alts, 1):
+                body += [f"    # alternative {n}"] + self.alt_code(alt, "    ")
+        else:
+            body = self.alts_code(rule.alts, "    ")
         raw = fn if not (rule.memo or rule.leader or rule.name.endswith("_without_invalid")) \
             else f"_raw_{rule.name}"
         out = [f"def {raw}(_p):", "    nonlocal _pos"] + body + ["    return None"]

@@ -375,8 +375,8 @@ def extract_anchors(segment: str) -> Anchors | None:
 
 
 def statement_spans_call(all_lines: list[str], start_offset: int, end_offset: int) -> bool:
-    """`_should_show_carets`' exception: `return f(...)` / `x = f(...)` whose call is the whole
-    instruction span hides the carets."""
+    """`_should_show_carets`' exception: `return f(...)` (a plain name called) / `x = ...(...)`
+    (any call) whose call is the whole instruction span hides the carets."""
     toks = tokenize(all_lines)
     if not toks:
         return False
@@ -385,7 +385,8 @@ def statement_spans_call(all_lines: list[str], start_offset: int, end_offset: in
         if t.kind == "OP" and t.text == ";":
             toks = toks[:k]
             break
-    if toks[0].kind == "NAME" and toks[0].text == "return":
+    is_return = toks[0].kind == "NAME" and toks[0].text == "return"
+    if is_return:
         rest = toks[1:]
     elif (len(toks) > 2 and toks[0].kind == "NAME" and toks[0].text not in _KEYWORDS
           and toks[1].kind == "OP" and toks[1].text == "="):
@@ -397,7 +398,7 @@ def statement_spans_call(all_lines: list[str], start_offset: int, end_offset: in
         value = p.expr()
     except _NoParse:
         return False
-    if p.pos != len(rest) or value.kind != "call" or value.left.kind != "name":
+    if p.pos != len(rest) or value.kind != "call" or (is_return and value.left.kind != "name"):
         return False
     return (value.start[0] == 0 and value.end[0] == len(all_lines) - 1
             and value.start[1] == start_offset and value.end[1] == end_offset)

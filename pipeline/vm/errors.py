@@ -360,6 +360,50 @@ def modern_zero_division(exc: ZeroDivisionError) -> ZeroDivisionError:
     return exc
 
 
+# 3.14's math domain errors name the expected input ("math domain error" on older hosts).
+_MATH_DOMAIN = {
+    "sqrt": "expected a nonnegative input",
+    "log": "expected a positive input", "log10": "expected a positive input",
+    "log2": "expected a positive input",
+    "log1p": "expected argument value > -1",
+    "acos": "expected a number in range from -1 up to 1",
+    "asin": "expected a number in range from -1 up to 1",
+    "acosh": "expected argument value not less than 1",
+    "atanh": "expected a number between -1 and 1",
+    "gamma": "expected a noninteger or positive integer",
+    "lgamma": "expected a noninteger or positive integer",
+    "cos": "expected a finite input", "sin": "expected a finite input", "tan": "expected a finite input",
+}
+# Sequence searches whose 3.14 message names the method ("3 is not in list" on older hosts).
+_NOT_IN = {"list.index": "list", "deque.index": "deque", "deque.remove": "deque", "range.index": "range"}
+
+
+def modern_value_error(exc: BaseException, func, args) -> BaseException:
+    """A host builtin's ValueError (or math.log's ZeroDivisionError) worded as 3.14 words it;
+    any other exception is returned as it is."""
+    qualname = getattr(func, "__qualname__", None)
+    if type(exc) is ZeroDivisionError:
+        return modern_zero_division(exc) if getattr(func, "__module__", None) == "math" else exc
+    if type(exc) is not ValueError or len(exc.args) != 1 or not isinstance(exc.args[0], str):
+        return exc
+    if qualname in _NOT_IN and exc.args[0].endswith(f" is not in {_NOT_IN[qualname]}"):
+        return ValueError(f"{qualname}(x): x not in {_NOT_IN[qualname]}")
+    if exc.args[0] == "math domain error" and getattr(func, "__module__", None) == "math" \
+            and qualname in _MATH_DOMAIN and args:
+        message = _MATH_DOMAIN[qualname]
+        if qualname.startswith("log") and qualname != "log1p":
+            # The offending argument: an int is reported without its value, a float with it.
+            bad = next((a for a in args if isinstance(a, (int, float)) and not a > 0), None)
+            if bad is None or isinstance(bad, int):
+                return ValueError(message)
+            return ValueError(f"{message}, got {float(bad)!r}")
+        try:
+            return ValueError(f"{message}, got {float(args[0])!r}")
+        except (TypeError, ValueError, OverflowError):
+            return exc
+    return exc
+
+
 def exception_instance(value, message: str) -> BaseException:
     """`do_raise`'s normalization: a class is instantiated; anything else must be an instance."""
     if isinstance(value, type) and issubclass(value, BaseException):

@@ -17,7 +17,7 @@ from pipeline.vm.objects import NULL
 class Frame:
     __slots__ = ("code", "d", "globals", "builtins", "locals", "fast", "stack", "ip", "lasti",
                  "func", "back", "started", "in_yield_from", "why", "result", "reraising",
-                 "prev_unit")
+                 "prev_unit", "ops")
 
     def __init__(self, code, globals_: dict, builtins: dict, locals_, func):
         self.code = code
@@ -42,6 +42,7 @@ class Frame:
         # Set by RERAISE-like instructions: the exception propagates without a traceback entry.
         self.reraising = False
         self.prev_unit = -1  # the instruction the tracer saw last
+        self.ops = None  # the eval loop's handler table, kept for a generator's resumptions
 
     def take_result(self):
         """The value the frame returned or yielded, no longer held by the frame (a generator's

@@ -32,7 +32,7 @@ from pipeline.vm.code import DECODED_LIMIT, find_handler
 from pipeline.vm.errors import VMError, set_traceback, traceback_of
 from pipeline.vm.frame import Frame
 from pipeline.vm.objects import (
-    CO_ASYNC_GENERATOR, CO_COROUTINE, CO_ITERABLE_COROUTINE, NULL, AsyncGenerator,
+    CO_ASYNC_GENERATOR, CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, NULL, AsyncGenerator,
     AsyncGenWrappedValue, Coroutine, Function, Generator, Interpolation, Template, _GeneratorBase,
 )
 
@@ -60,6 +60,7 @@ _MATCH_SELF = (bool, bytearray, bytes, dict, float, frozenset, int, list, set, s
 _FUNCTION_ATTRS = {1 << k: name for k, name in enumerate(facts.FUNCTION_ATTR_FLAGS)}
 _MISSING = object()
 _DEFAULT_RECURSION_LIMIT = 1000
+_GENERATOR_FLAGS = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR
 
 
 def _type_name(obj) -> str:
@@ -146,7 +147,11 @@ class VirtualMachine:
         try:
             return func(*args, **kwargs) if kwargs else func(*args)
         except TypeError as exc:
+            if _host_wants_a_function(func, args):
+                return func(_host_function(args[0]), *args[1:])
             error = errors.modern_type_error(exc, func)
+        except (ValueError, ZeroDivisionError) as exc:
+            error = errors.modern_value_error(exc, func, args)
         raise error
 
     def call_function(self, func: Function, args, kwargs, locals_=None):
@@ -155,7 +160,21 @@ class VirtualMachine:
         code = func.__code__
         frame = Frame(code, func.__globals__, func.__builtins__, locals_, func)
         errors.bind_arguments(func, code, frame.fast, args, kwargs)
-        return self.run_frame(frame)
+        # run_frame(frame), inlined: this is the path of every call of a VM function.
+        if self.pending is not None:
+            self._deliver_pending()
+        ts = self.ts
+        if ts.depth >= self.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
+        ts.depth += 1
+        frame.back = ts.frame
+        ts.frame = frame
+        try:
+            return self._eval(frame, None)
+        finally:
+            ts.frame = frame.back
+            frame.back = None
+            ts.depth -= 1
 
     def run_frame(self, frame: Frame, exc: BaseException | None = None):
         """Execute `frame` from `frame.ip` until it returns or yields (result in
@@ -197,12 +216,21 @@ class VirtualMachine:
 
     def _eval(self, frame: Frame, pending: BaseException | None):
         d = frame.d
-        ops = self._handlers(d)
+        ops = frame.ops
+        if ops is None:
+            ops = frame.ops = self._handlers(d)
         nexts = d.nexts
         args = d.args
+        # A generator's frame outlives its run (the generator holds it): once it returns or
+        # raises, its locals are released as CPython clears a finished generator's frame, so
+        # what it held is finalized at the same moment.
+        generator_code = frame.code.co_flags & _GENERATOR_FLAGS
         tracer = self.tracer
         if tracer is not None and pending is not None:
             tracer("call", frame, None)  # resumed by throw(): no RESUME runs
+            # CPython's frame points past the YIELD_VALUE, at the RESUME: a handler on the
+            # yield's own line still reports it.
+            frame.prev_unit = frame.ip
         i = frame.lasti
         while True:
             if pending is None:
@@ -213,6 +241,8 @@ class VirtualMachine:
                             frame.lasti = i
                             frame.ip = nexts[i]
                             if ops[i](frame, args[i]) is not None:
+                                if generator_code and frame.why == "return" and frame.started:
+                                    frame.fast = [NULL] * len(frame.fast)
                                 return frame.take_result()
                     else:
                         while True:
@@ -223,6 +253,8 @@ class VirtualMachine:
                             if ops[i](frame, args[i]) is not None:
                                 if d.names[i] != "RETURN_GENERATOR":
                                     tracer("return", frame, frame.result)
+                                if generator_code and frame.why == "return" and frame.started:
+                                    frame.fast = [NULL] * len(frame.fast)
                                 return frame.take_result()
                 except VMError:
                     raise
@@ -240,6 +272,8 @@ class VirtualMachine:
                 frame.stack.clear()
                 if tracer is not None:
                     tracer("return", frame, None)
+                if generator_code:
+                    frame.fast = [NULL] * len(frame.fast)
                 raise exc
             del frame.stack[handler.depth:]
             if handler.lasti:
@@ -310,11 +344,23 @@ class VirtualMachine:
             state = gen._exc_state[0]
             if state is not None and state is not exc and exc.__context__ is None:
                 exc.__context__ = state
-        exc_stack = self.ts.exc_stack
+        if self.pending is not None:
+            self._deliver_pending()
+        # run_frame(frame, exc), inlined (every resumption of a generator comes here).
+        ts = self.ts
+        if ts.depth >= self.recursion_limit:
+            raise RecursionError("maximum recursion depth exceeded")
+        exc_stack = ts.exc_stack
         exc_stack.append(gen._exc_state)
+        ts.depth += 1
+        frame.back = ts.frame
+        ts.frame = frame
         try:
-            result = self.run_frame(frame, exc)
+            result = self._eval(frame, exc)
         finally:
+            ts.frame = frame.back
+            frame.back = None
+            ts.depth -= 1
             exc_stack.pop()
         return frame.why, result
 
@@ -550,22 +596,22 @@ class VirtualMachine:
     # --- operators
 
     def op_BINARY_OP(self, f, arg):
-        rhs = f.stack.pop()
-        lhs = f.stack.pop()
+        stack = f.stack
+        rhs = stack.pop()
         try:
-            f.stack.append(BINARY_OPS[arg](lhs, rhs))
+            stack[-1] = BINARY_OPS[arg](stack[-1], rhs)  # lhs replaced by the result
             return
         except ZeroDivisionError as exc:
             error = errors.modern_zero_division(exc)
         except TypeError as exc:
-            error = errors.unhashable(exc, lhs)  # only a subscript can have a key problem
+            error = errors.unhashable(exc, stack.pop())  # only a subscript can have a key problem
         raise error
 
     def op_COMPARE_OP(self, f, arg):
-        rhs = f.stack.pop()
-        lhs = f.stack.pop()
-        res = COMPARE_OPS[arg >> 5](lhs, rhs)
-        f.stack.append(bool(res) if arg & 16 else res)
+        stack = f.stack
+        rhs = stack.pop()
+        res = COMPARE_OPS[arg >> 5](stack[-1], rhs)
+        stack[-1] = bool(res) if arg & 16 else res
 
     def op_IS_OP(self, f, arg):
         rhs = f.stack.pop()
@@ -651,13 +697,18 @@ class VirtualMachine:
         if type(it) is Generator and not it._finished:
             kind, value = it._resume(None)
             done = kind == "return"
+            stop = value is not None
         else:
             try:
                 value = next(it)
                 done = False
-            except StopIteration:
+            except StopIteration as exc:
                 done = True
+                value = exc.value
+                stop = _raises_stop_iteration(it, value)
         if done:
+            if stop and self.tracer is not None:
+                self.tracer("exception", f, StopIteration(value))
             # Exhausted: jump past the END_FOR at the target.
             f.ip = f.d.jumps[f.lasti] + 1
         else:
@@ -677,7 +728,7 @@ class VirtualMachine:
         receiver = f.stack[-1]
         if isinstance(receiver, _GeneratorBase):
             kind, value = receiver._resume(v)
-            done = kind == "return"
+            done = stop = kind == "return"  # END_SEND reports a generator's return
         else:
             try:
                 if v is None and hasattr(type(receiver), "__next__"):
@@ -685,11 +736,15 @@ class VirtualMachine:
                 else:
                     value = receiver.send(v)
                 done = False
-            except StopIteration as stop:
-                value = stop.value
+            except StopIteration as exc:
+                value = exc.value
                 done = True
+                stop = (v is not None or type(receiver) in (types.GeneratorType, types.CoroutineType)
+                        or _raises_stop_iteration(receiver, value))
         f.stack.append(value)
         if done:
+            if stop and self.tracer is not None:
+                self.tracer("exception", f, StopIteration(value))
             f.ip = f.d.jumps[f.lasti]
 
     def op_YIELD_VALUE(self, f, arg):
@@ -877,7 +932,10 @@ class VirtualMachine:
         func = stack.pop()
         if self_or_null is not NULL:
             args.insert(0, self_or_null)
-        stack.append(self.call(func, args))
+        if type(func) is Function:  # the common case, without `call`'s dispatch
+            stack.append(self.call_function(func, args, None))
+        else:
+            stack.append(self.call(func, args))
 
     def op_CALL_KW(self, f, arg):
         # (callable, self_or_null, args[oparg], kwnames -- res)
@@ -1072,10 +1130,10 @@ class VirtualMachine:
         return tuple(value)
 
     def intrinsic_INTRINSIC_TYPEVAR(self, f, name):
-        return typing.TypeVar(name)
+        return vmbuiltins.PEP695_TYPEVAR(name)
 
     def intrinsic_INTRINSIC_PARAMSPEC(self, f, name):
-        return typing.ParamSpec(name)
+        return vmbuiltins.PEP695_PARAMSPEC(name)
 
     def intrinsic_INTRINSIC_TYPEVARTUPLE(self, f, name):
         return typing.TypeVarTuple(name)
@@ -1085,16 +1143,16 @@ class VirtualMachine:
 
     def intrinsic_INTRINSIC_TYPEALIAS(self, f, args):
         name, type_params, compute_value = args
-        return vmbuiltins.TypeAliasType(name, type_params, compute_value)
+        return vmbuiltins.TypeAliasType(name, type_params, compute_value, f.globals.get("__name__"))
 
     def intrinsic_INTRINSIC_PREP_RERAISE_STAR(self, f, orig, excs):
         return errors.prep_reraise_star(orig, excs)
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_BOUND(self, f, name, bound):
-        return typing.TypeVar(name, bound=bound())
+        return vmbuiltins.PEP695_TYPEVAR(name, bound=bound())
 
     def intrinsic_INTRINSIC_TYPEVAR_WITH_CONSTRAINTS(self, f, name, constraints):
-        return typing.TypeVar(name, *constraints())
+        return vmbuiltins.PEP695_TYPEVAR(name, *constraints())
 
     def intrinsic_INTRINSIC_SET_FUNCTION_TYPE_PARAMS(self, f, func, params):
         func.__type_params__ = params
@@ -1105,6 +1163,19 @@ class VirtualMachine:
         return typeparam
 
 
+def _raises_stop_iteration(it, value) -> bool:
+    """Whether CPython's tp_iternext of `it` ends by raising StopIteration (which FOR_ITER and
+    SEND report to sys.settrace as an "exception" event) rather than returning NULL quietly:
+    a `__next__` written in Python raises it, a generator only to carry a return value, an
+    iterator implemented in C (the host's builtins) does not.  (SEND also reports the return
+    of a generator or coroutine it delegated to, at END_SEND, whatever the value.)"""
+    if isinstance(it, _GeneratorBase):
+        return False  # finished already: no value to carry
+    if type(it) is types.GeneratorType:
+        return value is not None
+    return isinstance(getattr(type(it), "__next__", None), (Function, types.FunctionType))
+
+
 def _lookup(mapping, name):
     """`PyMapping_GetOptionalItem`: mapping[name] or _MISSING (KeyError only means absent)."""
     if type(mapping) is dict:
@@ -1113,6 +1184,17 @@ def _lookup(mapping, name):
         return mapping[name]
     except KeyError:
         return _MISSING
+
+
+def _host_wants_a_function(func, args) -> bool:
+    """Before 3.12 `ExceptionGroup.split`/`subgroup` accept only a host function as the
+    condition (3.12+ take any callable): a VM function is then passed wrapped in one."""
+    return (len(args) == 1 and type(args[0]) is Function and getattr(func, "__name__", None) in ("split", "subgroup")
+            and isinstance(getattr(func, "__self__", None), BaseExceptionGroup))
+
+
+def _host_function(vm_function):
+    return lambda exc: vm_function(exc)
 
 
 def _lookup_special(owner, name):

@@ -123,7 +123,14 @@ class Function:
         return self._annotations
 
     def _set_annotations(self, value):
+        # As 3.14's func_set_annotations: a dict (None or `del` clear it), and __annotate__ goes.
+        if value is not None and not isinstance(value, dict):
+            raise TypeError("__annotations__ must be set to a dict object")
         self._annotations = value
+        self.__annotate__ = None
+
+    def _del_annotations(self):
+        self._set_annotations(None)
 
     @property
     def __signature__(self):
@@ -172,7 +179,7 @@ class Function:
         raise AttributeError(f"'function' object has no attribute '{name}'", name=name, obj=self)
     __doc__ = property(_get_doc, _set_doc)
     __module__ = property(_get_module, _set_module)
-    __annotations__ = property(_get_annotations, _set_annotations)
+    __annotations__ = property(_get_annotations, _set_annotations, _del_annotations)
 
     def __call__(self, *args, **kwargs):
         return self._vm.call_function(self, args, kwargs)

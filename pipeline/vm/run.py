@@ -221,6 +221,38 @@ def _host_hooks(vm: VirtualMachine, filename: str, lines: list[str]):
             linecache.cache[filename] = saved_cache
 
 
+class ProgramModule(types.ModuleType):
+    """A module run in the VM.  Its `__annotations__` are 3.14's: evaluated from the module's
+    `__annotate__` on first access (a pre-3.14 host module would give an empty dict)."""
+
+    @property
+    def __annotations__(self):
+        ns = self.__dict__
+        if "__annotations__" in ns:
+            return ns["__annotations__"]
+        annotate = ns.get("__annotate__")
+        result = {} if annotate is None else annotate(1)
+        if not isinstance(result, dict):
+            raise TypeError(f"__annotate__ returned non-dict of type '{type(result).__name__}'")
+        ns["__annotations__"] = result
+        return result
+
+    @__annotations__.setter
+    def __annotations__(self, value):
+        self.__dict__["__annotations__"] = value
+
+    @__annotations__.deleter
+    def __annotations__(self):
+        try:
+            del self.__dict__["__annotations__"]
+        except KeyError:
+            raise AttributeError("__annotations__") from None
+
+
+ProgramModule.__name__ = ProgramModule.__qualname__ = "module"
+ProgramModule.__module__ = "builtins"
+
+
 class ProgramImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Imports of the program's own modules (files under the script's directory, which
     `python3.14 FILE` finds through `sys.path[0]`): compiled by `compile_file(path) ->
@@ -252,7 +284,7 @@ class ProgramImporter(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return None
 
     def create_module(self, spec):
-        return None
+        return ProgramModule(spec.name)
 
     def exec_module(self, module):
         origin = module.__spec__.origin
@@ -296,7 +328,7 @@ def run_code(code, *, argv, filename: str, tracer=None, source: str | None = Non
     are compiled by `compile_file` (see ProgramImporter).  A VMError propagates (a VM bug)."""
     vm = vm or VirtualMachine(tracer=tracer)
     importer = ProgramImporter(vm, os.path.dirname(os.path.abspath(filename)), compile_file)
-    main = types.ModuleType("__main__")
+    main = ProgramModule("__main__")
     main.__file__ = filename
     main.__builtins__ = types.ModuleType("builtins")
     main.__builtins__.__dict__.update(vm.builtins)
@@ -352,7 +384,13 @@ def run_code(code, *, argv, filename: str, tracer=None, source: str | None = Non
         status = _exit_status(outcome["exit"])
     elif "uncaught" in outcome:
         exc = outcome["uncaught"]
-        sys.stderr.write(format_exception(exc, {**importer.sources, code.co_filename: lines}))
+        # The program is over: the exception's own methods (`__str__`) run untraced, as they
+        # run after a `sys.settrace` tracer is gone.
+        tracer, vm.tracer = vm.tracer, None
+        try:
+            sys.stderr.write(format_exception(exc, {**importer.sources, code.co_filename: lines}))
+        finally:
+            vm.tracer = tracer
         # CPython ends an uncaught KeyboardInterrupt by dying of SIGINT: a shell sees 128 + 2.
         status = 130 if isinstance(exc, KeyboardInterrupt) else 1
     else:

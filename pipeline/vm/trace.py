@@ -7,10 +7,18 @@ frame run, not per instruction.  Events, all with the running `Frame`:
 - "call": the frame starts or resumes (a generator's send/throw resumes it); arg None.
 - "line": the next instruction starts a new source line, where CPython's `sys.settrace` reports
   one (first instruction of a line, or a jump/handler target, entered from another line or
-  after RESUME); arg is the line number.
+  after RESUME -- a generator resumed by throw() counts as after RESUME; a backward jump
+  within one line reports it again); arg is the line number.
 - "instruction": before every instruction; arg is its byte offset.
 - "return": the frame returns or yields (arg: the value), or unwinds by an exception (arg None).
-- "exception": an exception unwinds through the frame (each frame once; arg: the exception).
+- "exception": an exception unwinds through the frame (each frame once; arg: the exception);
+  also, as sys.settrace reports them, the StopIteration that ends a loop or a delegation:
+  FOR_ITER over a Python-level `__next__` or over a generator returning a value, and SEND
+  when the generator/coroutine it delegates to returns or a Python-level iterator stops
+  (arg: a StopIteration carrying the value).  Iterators implemented by the host in C end
+  quietly, as in CPython.
+
+`tests/test_vm_lines.py` holds these events to the oracle's `sys.settrace`, program by program.
 
 A tracer may raise to stop the program (the exception propagates as if raised by the
 instruction about to run); `Tracer` below dispatches events to methods, and `snapshot(frame)`

@@ -33,7 +33,7 @@ def calculate_metaclass(meta: type, bases: tuple) -> type:
     return winner
 
 
-def build_class(vm, func, name, *bases, **kwds):
+def build_class(vm, func, name, /, *bases, **kwds):
     """`builtins.__build_class__`: run the class body `func` in a fresh namespace, then call
     the metaclass; fills the `__class__` cell the body returns."""
     if not isinstance(func, Function):
@@ -95,13 +95,32 @@ def _implicit_method_kinds(ns) -> None:
 def _evaluate_class_annotations(ns) -> None:
     # 3.14 class bodies store a lazy `__annotate_func__`; host metaclasses and host libraries
     # (dataclasses, typing) read `__annotations__`, so evaluate it now when it evaluates cleanly.
+    # A pre-3.14 host class has no `__annotate__` getter: the function is a class attribute.
     annotate = ns.get("__annotate_func__") if hasattr(ns, "get") else None
     if annotate is None or "__annotations__" in ns:
         return
+    if "__annotate__" not in ns:
+        ns["__annotate__"] = annotate
     try:
         ns["__annotations__"] = annotate(1)
-    except NameError:
-        pass  # a forward reference: leave the annotations unevaluated, as 3.14 does
+    except NameError:  # a forward reference: evaluated on first access, as 3.14 does
+        ns["__annotations__"] = _LazyClassAnnotations(annotate)
+
+
+class _LazyClassAnnotations:
+    """A class's `__annotations__` that do not evaluate yet: the host's `type.__annotations__`
+    getter calls this descriptor, which evaluates them (raising NameError while a name is still
+    undefined) and caches the dict in the class."""
+    __slots__ = ("annotate",)
+
+    def __init__(self, annotate):
+        self.annotate = annotate
+
+    def __get__(self, obj, owner=None):
+        result = self.annotate(1)
+        if isinstance(owner, type) and owner.__dict__.get("__annotations__") is self:
+            type.__setattr__(owner, "__annotations__", result)
+        return result
 
 
 def zero_arg_super(frame):
@@ -135,14 +154,27 @@ def zero_arg_super(frame):
 class TypeAliasType:
     """`typing.TypeAliasType` (3.12 `type X = ...`) for hosts without it; the value is lazy."""
 
-    def __init__(self, name, type_params, compute_value):
+    def __init__(self, name, type_params, compute_value, module=None):
         self.__name__ = name
         self.__type_params__ = type_params or ()
         self._compute_value = compute_value
+        self.__module__ = module
 
     @property
     def __value__(self):
-        return self._compute_value(1)
+        # Evaluated on first access, then kept (a NameError leaves it unevaluated).
+        if "_value" not in self.__dict__:
+            self._value = self._compute_value(1)
+        return self._value
+
+    @property
+    def __parameters__(self):
+        return self.__type_params__
+
+    def __getitem__(self, args):
+        if not self.__type_params__:
+            raise TypeError("Only generic type aliases are subscriptable")
+        return types.GenericAlias(self, args if isinstance(args, tuple) else (args,))
 
     def __repr__(self):
         return self.__name__
@@ -245,7 +277,7 @@ def make_builtins(vm) -> dict:
     """The builtins namespace VM code sees: the host's, with the frame-aware ones replaced."""
     names = dict(host_builtins.__dict__)
 
-    def __build_class__(func, name, *bases, **kwds):
+    def __build_class__(func, name, /, *bases, **kwds):
         return build_class(vm, func, name, *bases, **kwds)
 
     def globals():
@@ -299,3 +331,44 @@ def make_builtins(vm) -> dict:
                  pow=_modern_zero_division(host_builtins.pow),
                  min=_modern_empty_message(host_builtins.min), max=_modern_empty_message(host_builtins.max))
     return names
+
+
+def _type_param_classes():
+    """The classes of PEP 695 type parameters.  3.12+ hosts make them with infer_variance=True
+    (repr `T`); on an older host, subclasses of typing's TypeVar/ParamSpec whose repr is the bare
+    name, as 3.14 prints type parameters (`list[T]`, not `list[~T]`)."""
+    import sys
+    import typing
+    if sys.version_info >= (3, 12):
+        return (lambda name, *constraints, bound=None: typing.TypeVar(name, *constraints, bound=bound, infer_variance=True),
+                lambda name: typing.ParamSpec(name, infer_variance=True))
+
+    class LazyDefault:
+        # INTRINSIC_SET_TYPEPARAM_DEFAULT stores the default's evaluate function; 3.13+
+        # evaluates it on first access to __default__.
+        @property
+        def __default__(self):
+            if "_default" not in self.__dict__:
+                if "_evaluate_default" not in self.__dict__:
+                    raise AttributeError("__default__")
+                self._default = self._evaluate_default()
+            return self._default
+
+        @__default__.setter
+        def __default__(self, evaluate):
+            self._evaluate_default = evaluate
+
+    class TypeVar(LazyDefault, typing.TypeVar, _root=True):
+        def __repr__(self):
+            return self.__name__
+
+    class ParamSpec(LazyDefault, typing.ParamSpec, _root=True):
+        def __repr__(self):
+            return self.__name__
+
+    for cls in (TypeVar, ParamSpec):
+        cls.__module__ = "typing"
+    return TypeVar, ParamSpec
+
+
+PEP695_TYPEVAR, PEP695_PARAMSPEC = _type_param_classes()

@@ -1,0 +1,3 @@
+def double(v):
+    result = v * 2
+    return result

@@ -1,0 +1,17 @@
+print(abs(-3), abs(-2.5), divmod(17, 5), pow(2, 10), round(3.14159, 3), sum(range(101)))
+print(list(zip("abc", range(3), strict=False)), list(enumerate("ab", start=5)), list(reversed(range(4))))
+print(list(map(lambda x, y: x * y, [1, 2, 3], [4, 5, 6])), list(filter(None, [0, 1, "", "a", None])))
+print(sorted("hello", reverse=True), min(3, 1, 2), max("apple", "fig", key=len), any(x > 2 for x in [1, 3]))
+print(isinstance(3, (str, int)), issubclass(bool, int), callable(len), type(3) is int, type("x").__name__)
+print(chr(65), ord("z"), hex(255), oct(8), bin(5), format(255, "08b"), ascii("é"), repr("a'b"))
+print(len("abc"), len([1, 2]), len({}), len(range(0, 10, 3)), hash("x") == hash("x"))
+print(id(None) == id(None), getattr(str, "upper")("a"), hasattr([], "append"), vars(type("T", (), {"a": 1}))["a"])
+print(list(range(10, 0, -3)), range(5)[2], 3 in range(5), range(0, 10, 2).index(4), range(3) == range(3))
+print(int("7"), float("2.5"), str(3), bool(""), list("ab"), tuple([1]), dict(a=1), set("aa"), frozenset())
+print(bytes(3), bytearray(b"ab"), bytes([65, 66]), "abc".encode(), b"ab".decode(), memoryview(b"x").nbytes)
+print(next(iter([1, 2])), iter(range(2)).__next__(), slice(1, 5, 2), complex("1+2j"), divmod(-3, 2))
+print(zip(*[(1, "a"), (2, "b")]).__class__.__name__, list(zip(*[(1, "a"), (2, "b")])), object().__class__)
+try:
+    list(zip([1], [1, 2], strict=True))
+except ValueError as e:
+    print(e)

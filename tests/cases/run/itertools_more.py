@@ -1,0 +1,10 @@
+import itertools as it
+print(list(it.accumulate([1, 2, 3, 4], lambda a, b: a * b)), list(it.accumulate([1, 2, 3], initial=10)))
+print(list(it.product("ab", [1, 2])), list(it.permutations("abc", 2))[:4], len(list(it.combinations_with_replacement("abc", 2))))
+print([(k, list(g)) for k, g in it.groupby("aaabccdd")], list(it.compress("abcdef", [1, 0, 1, 0, 1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])))
+print(list(it.filterfalse(str.isdigit, "a1b2")), list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.zip_longest("ab", "xyz", fillvalue="-")))
+a, b = it.tee(iter([1, 2, 3]))
+print(list(a), list(b), list(it.islice(it.cycle("ab"), 5)), list(it.repeat(7, 3)), list(it.chain.from_iterable(["ab", "cd"])))
+c = it.count(10, 5)
+print(next(c), next(c), list(it.pairwise([1, 2, 3])))

@@ -1,0 +1,16 @@
+import sys
+import io
+print("a", "b", sep="-", end="!\n")
+print("no newline", end="")
+print()
+print(*range(5), sep=", ")
+print("to stderr", file=sys.stderr)
+buf = io.StringIO()
+print("into buffer", 42, file=buf)
+print(repr(buf.getvalue()))
+print("flush", flush=True)
+print(sep="x")
+print("", end="")
+print(None, True, 1.0, [1], (2,), {"k": "v"})
+sys.stdout.write("direct write\n")
+print(sys.stdout.write("count\n"))

@@ -1,0 +1,15 @@
+s = "  Hello, World!  "
+print(s.strip(), s.lstrip(), s.rstrip(), s.strip(" !H"))
+t = "hello world"
+print(t.title(), t.capitalize(), t.swapcase(), t.upper().lower(), t.casefold())
+print(t.find("o"), t.rfind("o"), t.index("w"), t.count("l"), t.find("z"))
+print(t.startswith(("he", "x")), t.endswith("ld"), t.partition(" "), t.rpartition("o"))
+print("a,b,,c".split(","), "a b  c".split(), "a,b,c".rsplit(",", 1), "l1\nl2\r\nl3".splitlines())
+print("-".join("abc"), "x".ljust(3, "."), "x".rjust(3), "7".zfill(3), "-7".zfill(4))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), " ".isspace(), "Ab".istitle(), "ab".islower())
+print("tab\tsep".expandtabs(4), "aXbXc".replace("X", "-", 1), "abc".removeprefix("a").removesuffix("c"))
+print("{0}-{1}-{0}".format("a", "b"), "{name}!".format(name="n"), "%s=%d" % ("k", 5), "%-5s|%05.1f" % ("ab", 3.14159))
+print("ß".upper(), "İ".lower().encode("utf-8"), "é".encode("latin-1"), b"caf\xc3\xa9".decode())
+print(ord("A"), chr(9731), "abc" * 2, "b" in "abc", "abc" < "abd", min("bca"), sorted("bca"))
+print(str.maketrans("ab", "xy"), "aabb".translate(str.maketrans("ab", "xy")), "%r" % "q")
+print("x".center(5, "*"), "Hello"[::-1], "a\u0301".encode(), len("日本"), "日本".encode("utf-8"))

@@ -1,0 +1,3 @@
+match x:
+    case C() as _:
+        pass

@@ -1,0 +1,1 @@
+class A[*Ts=int, U]: pass

@@ -1,0 +1,2 @@
+[x in y]
+x for

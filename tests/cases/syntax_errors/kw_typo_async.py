@@ -1,0 +1,1 @@
+asinc def f(): pass

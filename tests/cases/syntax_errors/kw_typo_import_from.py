@@ -1,0 +1,1 @@
+form a import b

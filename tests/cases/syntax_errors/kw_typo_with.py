@@ -1,0 +1,2 @@
+wiht a:
+    pass

@@ -1,0 +1,2 @@
+def g():
+    yeild x

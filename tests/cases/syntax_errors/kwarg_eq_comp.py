@@ -1,0 +1,1 @@
+f(a, b=x for x in y)

@@ -1,0 +1,1 @@
+def f(**k: int = 1): pass

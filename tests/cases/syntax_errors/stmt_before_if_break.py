@@ -1,0 +1,2 @@
+for i in x:
+    break if a else b

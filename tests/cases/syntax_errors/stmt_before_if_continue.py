@@ -1,0 +1,2 @@
+for i in x:
+    continue if a else b
