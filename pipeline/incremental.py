@@ -153,7 +153,8 @@ class ChunkedAnalysis:
             shift = start - 1
             next_line = "" if i == last else _first_line(self.chunks[i + 1][1].text)
             for t in toks:
-                line = next_line if t.type == DEDENT and t.start[0] > chunk.line_count else t.line
+                # The last chunk's tokens are the text's own end (no next line to take).
+                line = next_line if t.type == DEDENT and t.start[0] > chunk.line_count and i != last else t.line
                 out.append(Token(t.type, t.string, (t.start[0] + shift, t.start[1]),
                                  (t.end[0] + shift, t.end[1]), line))
         return tuple(out)

@@ -23,7 +23,9 @@ _ROOT = oracle.corpus_dir()
 _FILES = [f for f in oracle.corpus_files() if 1500 <= os.path.getsize(_ROOT / f) <= 6000]
 _SNIPPETS = ["x", " ", "(", ")", "'", '"""', "\n", "\r\n", "\t", "    ", ":", "é", "😀", "#", "\\",
              "if y:\n", "@d\n", "else:\n", "def g(a):\n    return a + 1\n", "class K:\n    z = 1\n",
-             "\ndef h():\n    pass\n", "x = [1,\n", "]", "f'{a", "}'", "\x0c", "\r"]
+             "\ndef h():\n    pass\n", "x = [1,\n", "]", "f'{a", "}'", "\x0c", "\r",
+             # module-wide facts (a name's kind from wherever the module binds it) and warnings
+             "\nimport os as x\n", "\nglobal x\n", "\nx = 'C:\\d'\n", "'\\q'", "\nclass x: pass\n"]
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 
 
@@ -82,6 +84,32 @@ def test_a_docstring_with_column_0_lines_is_taken_whole():
     assert [c.text for _, c in result.chunks][-3:] == ["def b():\n    pass\n", "def c():\n    pass\n", "def f():\n    pass\n"]
     assert result.chunks[1][1].text.startswith('"""\nnot code\n"""\n')
     assert result.tree == analyze(text).tree
+
+
+def test_a_name_takes_its_kind_from_a_statement_added_elsewhere():
+    # `g` in f's body is a global: its kind comes from the chunk that binds it, edited later.
+    analyzer = Analyzer()
+    text = "def f():\n    return g\n\nCONST = 1\n"
+    first = analyzer.analyze(text)
+    assert first.highlights == analyze(text).highlights
+    for added in ("def g():\n    pass\n", "class g:\n    pass\n", "import g\n", "g = 1\n"):
+        edited = text + added
+        second = analyzer.analyze(edited)
+        assert second.chunks[0][1] is first.chunks[0][1]   # f's chunk reused...
+        assert second.highlights == analyze(edited).highlights   # ...its colours not
+        [use] = [h for h in second.highlights if (h.line, h.col) == (2, 11)]
+        assert use.kind == {"d": "function", "c": "class", "i": "namespace", "g": "variable"}[added[0]]
+
+
+def test_warnings_before_and_after_a_broken_statement():
+    analyzer = Analyzer()
+    text = "a = '\\d'\n\ndef f():\n    return '\\q'\n\nb = (\n'\\w'\n"
+    result = analyzer.analyze(text)
+    fresh = analyze(text)
+    assert [d.severity for d in fresh.diagnostics].count("warning") == 3   # above, in and below the break
+    assert result.diagnostics == fresh.diagnostics
+    fixed = text + ")\n"
+    assert analyzer.analyze(fixed).diagnostics == analyze(fixed).diagnostics
 
 
 def test_unchanged_statements_are_reused_and_moved():
