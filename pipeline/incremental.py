@@ -33,10 +33,11 @@ from typing import Iterator
 
 from pipeline import astnodes as A
 from pipeline.diagnostics import Diagnostic
-from pipeline.highlight import Highlight, highlights
+from pipeline.highlight import Highlight, highlights, module_def_kinds
 from pipeline.outline import OutlineItem, outline
-from pipeline.analysis import diagnostic_from_error, diagnostic_from_warning, module_highlights, parse_text
+from pipeline.analysis import diagnostic_from_error, diagnostic_from_warning, parse_text
 from pipeline.positions import LineIndex
+from pipeline.symtable import build_symtable
 from pipeline.tokenizer import DEDENT, NAME, Token, tokenize_recovering
 
 # A line break followed by a line that starts a new top-level statement.
@@ -164,12 +165,20 @@ class ChunkedAnalysis:
         return self._once("highlights", self._highlights)
 
     def _highlights(self):
-        if self._broken is None:
-            # Names are classified from the module's symbol tables, which span every chunk (a
-            # global's kind comes from wherever the module binds it): computed from the
-            # assembled tree, never kept per chunk.
-            return tuple(module_highlights(self.tokens, self.tree))
-        return self.token_highlights
+        if self._broken is not None:
+            return self.token_highlights
+        # Names are classified from the module's symbol tables, which span every chunk (a
+        # global's kind comes from wherever the module binds it): the tables are built for the
+        # module of the chunks' own statements (each at line 1: the tables hold no positions),
+        # then each chunk's tokens are highlighted against them with its statements, and moved
+        # into place.
+        module = A.Module(tuple(s for _, chunk in self.chunks for s in chunk.statements), ())
+        table = build_symtable(module, "<editor>")
+        if table.top is None:
+            return self.token_highlights  # as `highlights` does when the symbol table fails
+        kinds = module_def_kinds(module, table)
+        return tuple(h for start, chunk in self.chunks
+                     for h in shift_highlights(_symbol_highlights(chunk, table, kinds), start - 1))
 
     @property
     def token_highlights(self) -> tuple[Highlight, ...]:
@@ -228,6 +237,39 @@ class ChunkedAnalysis:
     def outline(self) -> tuple[OutlineItem, ...]:
         return self._once("outline", lambda: () if self._broken is not None else tuple(
             item for start, chunk in self.chunks for item in shift_outline(chunk.outline, start - 1)))
+
+
+def _symbol_highlights(chunk: Chunk, table, kinds) -> tuple[Highlight, ...]:
+    """The chunk's highlights against the module's symbol tables, kept with what they depend on
+    outside the chunk. Its own scopes' tables follow from its own statements (a function's
+    names are local, free in a function of the same chunk, or global); the module-wide facts
+    are, for each name the chunk spells (and each private name's mangled forms), the module
+    scope's and its annotation scope's flags for it and the kind of what a module-level `def`
+    or `class` binds under it. Equal facts give equal highlights."""
+    names = chunk.memo.get("names")
+    if names is None:
+        spelled = sorted({t.string for t in chunk.tokens if t.type == NAME})
+        names = (tuple(spelled), tuple(n for n in spelled if n.startswith("__") and not n.endswith("__")))
+        chunk.memo["names"] = names
+    spelled, private = names
+    top = table.top
+    notes = top.annotation_block
+    if private:
+        spelled += tuple(n for scope in (top, notes) if scope is not None
+                         for n in scope.symbols if n.startswith("_") and n.endswith(private))
+    top_kinds = kinds.get(id(top), {})
+
+    def flags(scope, name):
+        symbol = None if scope is None else scope.lookup(name)
+        return None if symbol is None else symbol.flags
+
+    key = tuple((n, flags(top, n), flags(notes, n), top_kinds.get(n)) for n in spelled)
+    cached = chunk.memo.get("symbol highlights")
+    if cached is None or cached[0] != key:
+        found = tuple(highlights(chunk.tokens, A.Module(chunk.statements, ()), table, kinds))
+        cached = (key, found)
+        chunk.memo["symbol highlights"] = cached
+    return cached[1]
 
 
 def _first_line(text: str) -> str:

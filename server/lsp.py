@@ -226,27 +226,27 @@ class BytelensServer(LanguageServer):
         doc, result = found
         cached = self._compiled.get(uri)
         if cached is None or cached[0] is not doc:
-            tree = result.tree
-            if tree is None:
+            if not (result.parses if isinstance(result, ChunkedAnalysis) else result.tree is not None):
                 future = concurrent.futures.Future()
                 future.set_result(None)
             else:
                 if self._compiler is None:
                     # Created after main() set the large thread stack size: deep trees recurse.
                     self._compiler = concurrent.futures.ThreadPoolExecutor(1, "bytelens-compile")
-                future = self._compiler.submit(self._compile, uri, doc, tree)
+                future = self._compiler.submit(self._compile, uri, doc, result)
             cached = (doc, future)
             self._compiled[uri] = cached
         return cached[1]
 
-    def _compile(self, uri: str, doc: Document, tree):
-        """On the worker thread: compile the tree, unless a newer version replaced the document
-        while this waited (then nothing asks for the result: None)."""
+    def _compile(self, uri: str, doc: Document, result):
+        """On the worker thread: assemble the tree (chunks' statements moved into place) and
+        compile it, unless a newer version replaced the document while this waited (then
+        nothing asks for the result: None)."""
         from pipeline.compiler import compile_module
 
         if self.documents.get(uri) is not doc:
             return None
-        return compile_module(tree, code_filename(uri))
+        return compile_module(result.tree, code_filename(uri))
 
     def semantic_tokens(self, uri: str) -> tuple[str, list[int]]:
         """Fresh semantic tokens for the document, remembered under a new result id."""

@@ -101,6 +101,18 @@ def test_a_name_takes_its_kind_from_a_statement_added_elsewhere():
         assert use.kind == {"d": "function", "c": "class", "i": "namespace", "g": "variable"}[added[0]]
 
 
+def test_chunk_highlights_follow_module_facts_and_are_reused_while_those_stay():
+    analyzer = Analyzer()
+    text = "class C:\n    def m(self):\n        return __x + LIMIT\n\n"
+    seen = []
+    for edited in (text, text + "LIMIT = 3\n", text + "LIMIT = 3\ny = 1\n", text + "def _C__x():\n    pass\n"):
+        result = analyzer.analyze(edited)
+        assert result.highlights == analyze(edited).highlights
+        seen.append(result.chunks[0][1].memo["symbol highlights"][1])
+    # LIMIT bound at module level makes it a readonly global; `y = 1` changes nothing for C.
+    assert seen[0] != seen[1] and seen[1] is seen[2]
+
+
 def test_warnings_before_and_after_a_broken_statement():
     analyzer = Analyzer()
     text = "a = '\\d'\n\ndef f():\n    return '\\q'\n\nb = (\n'\\w'\n"
