@@ -8,7 +8,9 @@ line typed character by character (every broken intermediate state included), de
 pasting a 20-line function. After each `didChange` it sends, as an editor does at once, a
 `semanticTokens/full` request and a hover at the cursor, and waits for the diagnostics published
 for that version. Reported, in wall-clock milliseconds from the `didChange`: p50/p95/max to the
-semantic tokens, to the diagnostics, to the hover; also the first analysis (didOpen to its
+semantic tokens, to the diagnostics (the first publication for the version: the parser's and
+the compiler's together once the server's background compile is done, or the parser's alone
+when the text does not parse or a syntax error shown before is cleared), to the hover; also the first analysis (didOpen to its
 diagnostics), the first hover of the opened file, and the server's VmRSS/VmHWM. The machine's
 load average is printed too: on a shared machine it is part of the numbers.
 """

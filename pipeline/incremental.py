@@ -9,11 +9,19 @@ chunk's trailing DEDENTs and ENDMARKER sit at the next chunk's first line). The 
 does not tokenize cleanly is joined to the rest of the text: an open bracket or string there
 changes every later token, as it does for CPython.
 
-Each chunk's tokens, highlights, parse and outline are computed with the chunk at line 1 and kept
-by the chunk's text; a document analysis shifts them into place lazily. Clean chunks that parse
-give the module's statements in order. When a chunk does not parse, the document has no tree and
-its diagnostic is the parser's for the text from that chunk to the end (everything before it is
-complete statements the parser reads the same way), with blank lines standing for the text above.
+Each chunk's tokens, token-level highlights, parse (tree and SyntaxWarnings) and outline are
+computed with the chunk at line 1 and kept by the chunk's text; a document analysis shifts them
+into place lazily. Clean chunks that parse give the module's statements in order, and their
+warnings in line order. When a chunk does not parse, the document has no tree and its error is
+the parser's for the text from that chunk to the end (everything before it is complete
+statements the parser reads the same way), with blank lines standing for the text above.
+
+Module-wide facts: where the text parses, names are classified from the whole module's symbol
+tables. Those are built each version from the chunks' unshifted statements (tables hold no
+positions), and each chunk's tokens are highlighted against them with its own statements; the
+result is kept in the chunk together with everything it read from outside the chunk (for each
+name the chunk spells, the module scope's and its annotation scope's flags and the kind of a
+module-level `def`/`class` of that name), and reused only while those are equal.
 
 Texts whose meaning depends on more than their own statements (`from __future__` imports, an
 encoding declaration, NUL characters, a lone carriage return, which ends a line for LSP and
@@ -439,12 +447,13 @@ class HoverSource:
             chunk.memo["compiles"] = cached[1] is not False
         return cached[1]
 
-    def listings(self, analysis, line: int, span=None, whole=None):
+    def listings(self, analysis, line: int, span=None, whole=None, whole_ready: bool = False):
         """The listings for `line` (narrowed to `span`), or None when the module does not compile.
         `whole()`, when given, is the whole module's HoverIndex for the analysis's text (the
-        server's, compiled once per version); otherwise it is compiled here."""
+        server's, compiled once per version); otherwise it is compiled here. `whole_ready` says
+        that costs nothing now: then it serves every line."""
         whole = whole or (lambda: self.whole_index(analysis.text))
-        if not isinstance(analysis, ChunkedAnalysis) or not analysis.parses:
+        if whole_ready or not isinstance(analysis, ChunkedAnalysis) or not analysis.parses:
             index = whole()
             return None if index is None else index.listings(line, span)
         start, chunk = analysis.chunk_at(line)

@@ -6,7 +6,12 @@ Changes only record the new text; the analysis runs when something asks for it, 
 diagnostics of a version are published from a task that first lets queued messages in, so a
 version already replaced is never analysed (newer versions cancel stale work). A first analysis
 of a big file runs chunk by chunk, yielding to the event loop and reporting `$/progress` when the
-client supports work-done progress. Handlers translate between LSP and `pipeline.analysis`; `server.convert` is the
+client supports work-done progress. Each version is compiled once, on a worker thread (with the
+large stack main() sets): compile diagnostics, fold hints, hovers outside a single definition and
+the disassembly use that compile, and tokens and hovers are served while it runs. A version's
+diagnostics, the parser's and the compiler's together, are published once it is done (at once
+when the text does not parse; the parser's alone first when they clear syntax errors shown
+before). Handlers translate between LSP and `pipeline.analysis`; `server.convert` is the
 only place protocol types are built from pipeline values. The server never executes user code,
 and stdout carries protocol messages only.
 """
@@ -196,7 +201,9 @@ class BytelensServer(LanguageServer):
         if found is None:
             return None
         hovers = self._hovers.setdefault(uri, HoverSource(code_filename(uri)))
-        return hovers.listings(found[1], line, span, whole=lambda: self.hover_index(uri))
+        cached = self._compiled.get(uri)
+        ready = cached is not None and cached[0] is found[0] and cached[1].done()
+        return hovers.listings(found[1], line, span, whole=lambda: self.hover_index(uri), whole_ready=ready)
 
     def hover_index(self, uri: str) -> HoverIndex | None:
         """The compiled module's instructions by line, built on the first hover of a version."""
