@@ -1,7 +1,9 @@
 """One document's analysis for the editor: every stage's results for one text, never raising.
 
-`analyze(text)` is what the language server asks for after each change. It runs the recovering
-entry points only, so broken code yields results plus diagnostics, never an exception.
+`analyze(text)` analyses a text from scratch; it is the reference the language server's
+incremental analysis (`pipeline.incremental`) must equal after any sequence of edits. It runs the
+recovering entry points only, so broken code yields results plus diagnostics, never an exception.
+`parse_text` is the one parse step both use (the editor parse replaces it in one place).
 """
 from __future__ import annotations
 
@@ -26,38 +28,54 @@ class Analysis:
     outline: tuple[OutlineItem, ...]
 
 
+def parse_text(text: str):
+    """The parse step: a `ParseResult` (tree, or the errors) for an editor text."""
+    return parse(text, "<editor>")
+
+
 def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     """Tokens and highlights always; the tree and outline when the text parses.
 
     Diagnostics are CPython's SyntaxError for the text (the parser reports the first, as
-    CPython does, tokenizer errors included). Recovery past the first syntax error, so the
-    rest of a broken file keeps its outline, comes with the editor parse (issue: the parser).
+    CPython does, tokenizer errors included) and the parser's SyntaxWarnings. Recovery past the
+    first syntax error, so the rest of a broken file keeps its outline, comes with the editor
+    parse (issue: the parser).
     """
     # The parser reports tokenizer errors too, as CPython's; the recovering tokens feed highlighting.
     tokens, _ = tokenize_recovering(text)
-    parsed = parse(text, "<editor>")
+    parsed = parse_text(text)
     lines = lines or LineIndex(text)
-    diagnostics = tuple(_from_syntax_error(e) for e in parsed.errors)
-    diagnostics += tuple(_from_warning(w, lines) for w in parsed.warnings)
+    diagnostics = tuple(diagnostic_from_error(e) for e in parsed.errors)
+    diagnostics += tuple(diagnostic_from_warning(w, lines) for w in parsed.warnings)
     items = outline(parsed.tree, lines) if parsed.tree is not None else ()
-    table = build_symtable(parsed.tree, "<editor>") if parsed.tree is not None else None
-    return Analysis(text, tuple(tokens), diagnostics, tuple(highlights(tokens, parsed.tree, table)), parsed.tree, items)
+    return Analysis(text, tuple(tokens), diagnostics, tuple(module_highlights(tokens, parsed.tree)),
+                    parsed.tree, items)
 
 
-def _from_syntax_error(e) -> Diagnostic:
-    """A parser SyntaxError as a diagnostic; CPython leaves some positions unset (None)."""
+def module_highlights(tokens, tree) -> list[Highlight]:
+    """The highlights of a module's tokens: names classified from its symbol tables when it parses."""
+    table = build_symtable(tree, "<editor>") if tree is not None else None
+    return highlights(tokens, tree, table)
+
+
+def diagnostic_from_error(e, shift: int = 0) -> Diagnostic:
+    """A parser SyntaxError as a diagnostic, its lines moved by `shift`; CPython leaves some
+    positions unset (None)."""
     line = e.lineno or 1
     offset = e.offset or 1
-    return Diagnostic(e.kind, e.message, line, offset, e.end_lineno or line, e.end_offset or offset + 1)
+    return Diagnostic(e.kind, e.message, line + shift, offset, (e.end_lineno or line) + shift,
+                      e.end_offset or offset + 1)
 
 
-def _from_warning(w, lines: LineIndex) -> Diagnostic:
-    """A parser SyntaxWarning (invalid escape sequences). CPython's warning gives a line only:
-    it covers the escape it names when that occurs once on the line, else the line's text."""
-    text = lines.line_text(w.lineno)
+def diagnostic_from_warning(w, lines: LineIndex, shift: int = 0) -> Diagnostic:
+    """A parser SyntaxWarning (invalid escape sequences), its line moved by `shift`. CPython's
+    warning gives a line only: it covers the escape it names when that occurs once on the line,
+    else the line's text."""
+    lineno = w.lineno + shift
+    text = lines.line_text(lineno)
     escape = w.message[1:w.message.find('"', 1)] if w.message.startswith('"\\') else ""
     if escape and text.count(escape) == 1:
         start = text.index(escape)
-        return Diagnostic("SyntaxWarning", w.message, w.lineno, start + 1, w.lineno, start + len(escape) + 1, "warning")
+        return Diagnostic("SyntaxWarning", w.message, lineno, start + 1, lineno, start + len(escape) + 1, "warning")
     start = len(text) - len(text.lstrip())
-    return Diagnostic("SyntaxWarning", w.message, w.lineno, start + 1, w.lineno, len(text) + 1, "warning")
+    return Diagnostic("SyntaxWarning", w.message, lineno, start + 1, lineno, len(text) + 1, "warning")

@@ -57,16 +57,20 @@ class Highlight:
     modifiers: frozenset[str] = frozenset()
 
 
-def highlights(tokens, tree=None, table=None) -> list[Highlight]:
+def highlights(tokens, tree=None, table=None, def_kinds=None) -> list[Highlight]:
     """Highlights for a token stream (the tokenizer's `extra_tokens=True` view), in source order.
 
     `tree` (the module's AST) and `table` (its `SymtableResult`) refine names when the text
     parses; without them, or when the symbol table failed, names are classified by tokens alone.
     A pure function of its arguments.
+
+    A part of a module (some of its top-level statements, with their tokens) is highlighted as
+    in the whole module when `tree` holds those statements, `table` is the whole module's and
+    `def_kinds` is `module_def_kinds(module, table)`: the module-wide facts, computed once.
     """
     names = None
     if tree is not None and table is not None and getattr(table, "top", None) is not None:
-        names = _SymbolFacts(tree, table)
+        names = _SymbolFacts(tree, table, def_kinds)
     toks = [t for t in tokens if t.type not in _LAYOUT or t.type == _COMMENT]
     out: list[Highlight] = []
     at_statement_start = True
@@ -217,7 +221,7 @@ class _SymbolFacts:
     keyword's position (for the name after it), `statements` by a `global`/`nonlocal` keyword's
     position, `aliases` by an import alias's position."""
 
-    def __init__(self, tree, table):
+    def __init__(self, tree, table, def_kinds=None):
         from pipeline import symtable as S
 
         self._S = S
@@ -229,7 +233,8 @@ class _SymbolFacts:
         self.aliases: dict[tuple[int, int], tuple[tuple[int, int], tuple[str, frozenset[str]], bool]] = {}
         self.case_patterns: set[tuple[int, int]] = set()  # where a `case` clause's pattern starts
         self._parent: dict[int, object] = {}
-        self._def_kind: dict[int, dict[str, str]] = {}   # per table: names bound by def/class
+        # Per table (by id): names bound by def/class; the module's when the caller has them.
+        self._def_kind = _find_def_kinds(tree, table) if def_kinds is None else def_kinds
         self._walk(tree)
 
     # -- resolving a name in a scope
@@ -289,26 +294,7 @@ class _SymbolFacts:
     def _walk(self, tree) -> None:
         from pipeline.astutil import iter_child_nodes
 
-        S = self._S
-        # First, which names each scope binds with `def`/`class` (a use may come before them):
-        # definitions are statements, so only statement lists are walked.
-        bodies = [(getattr(tree, "body", None), self.top)]
-        while bodies:
-            body, scope = bodies.pop()
-            if not isinstance(body, (list, tuple)):
-                continue
-            for node in body:
-                kind = type(node).__name__
-                if kind in ("FunctionDef", "AsyncFunctionDef", "ClassDef"):
-                    what = "class" if kind == "ClassDef" else ("method" if scope.type == S.BlockType.CLASS else "function")
-                    self._def_kind.setdefault(id(scope), {})[node.name] = what
-                    bodies.append((node.body, self._result.get(node) or scope))
-                    continue
-                for field in ("body", "orelse", "finalbody"):
-                    bodies.append((getattr(node, field, None), scope))
-                for part in (*(getattr(node, "handlers", None) or ()), *(getattr(node, "cases", None) or ())):
-                    bodies.append((part.body, scope))
-        # Then every name, in the scope it is evaluated in (near enough for colours: annotation
+        # Every name, in the scope it is evaluated in (near enough for colours: annotation
         # and default scopes fall back to the enclosing table through `_parent`).
         todo = [(tree, self.top, None)]
         while todo:
@@ -456,6 +442,39 @@ class _SymbolFacts:
             at = (node.end_lineno, node.end_col_offset - len(node.name.encode("utf-8", "surrogatepass")))
             self.names[at] = self._describe(scope, node.name, private, True)
         return None
+
+
+def module_def_kinds(tree, table) -> dict[int, dict[str, str]]:
+    """The module-wide facts `highlights` takes for highlighting the module part by part: per
+    symbol table (by id), the kind of each name it binds with `def`/`class`."""
+    if table is None or getattr(table, "top", None) is None:
+        return {}
+    return _find_def_kinds(tree, table)
+
+
+def _find_def_kinds(tree, table) -> dict[int, dict[str, str]]:
+    """Which names each scope binds with `def`/`class` (a use may come before them):
+    definitions are statements, so only statement lists are walked."""
+    from pipeline import symtable as S
+
+    found: dict[int, dict[str, str]] = {}
+    bodies = [(getattr(tree, "body", None), table.top)]
+    while bodies:
+        body, scope = bodies.pop()
+        if not isinstance(body, (list, tuple)):
+            continue
+        for node in body:
+            kind = type(node).__name__
+            if kind in ("FunctionDef", "AsyncFunctionDef", "ClassDef"):
+                what = "class" if kind == "ClassDef" else ("method" if scope.type == S.BlockType.CLASS else "function")
+                found.setdefault(id(scope), {})[node.name] = what
+                bodies.append((node.body, table.get(node) or scope))
+                continue
+            for field in ("body", "orelse", "finalbody"):
+                bodies.append((getattr(node, field, None), scope))
+            for part in (*(getattr(node, "handlers", None) or ()), *(getattr(node, "cases", None) or ())):
+                bodies.append((part.body, scope))
+    return found
 
 
 def _is_def(node) -> bool:

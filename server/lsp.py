@@ -1,12 +1,24 @@
 """The Bytelens language server (pygls 2.x over stdio): `bytelens lsp`.
 
 State lives on the server object: the open documents and, per document, the analysis of its
-current version. Handlers translate between LSP and `pipeline.analysis`; `server.convert` is the
+current version (from `pipeline.incremental`, which reuses unchanged top-level statements).
+Changes only record the new text; the analysis runs when something asks for it, and the
+diagnostics of a version are published from a task that first lets queued messages in, so a
+version already replaced is never analysed (newer versions cancel stale work). A first analysis
+of a big file runs chunk by chunk, yielding to the event loop and reporting `$/progress` when the
+client supports work-done progress. Each version is compiled once, on a worker thread (with the
+large stack main() sets): compile diagnostics, fold hints, hovers outside a single definition and
+the disassembly use that compile, and tokens and hovers are served while it runs. A version's
+diagnostics, the parser's and the compiler's together, are published once it is done (at once
+when the text does not parse; the parser's alone first when they clear syntax errors shown
+before). Handlers translate between LSP and `pipeline.analysis`; `server.convert` is the
 only place protocol types are built from pipeline values. The server never executes user code,
 and stdout carries protocol messages only.
 """
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import dataclasses
 import logging
 import sys
@@ -16,7 +28,9 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import JsonRPCNotification, JsonRPCRequestMessage, LanguageServerProtocol, lsp_method
 
-from pipeline.analysis import Analysis, analyze
+from pipeline.analysis import Analysis
+from pipeline.incremental import Analyzer, ChunkedAnalysis, HoverSource
+from pipeline.positions import LineIndex
 from pipeline.astview import ast_path, ast_view
 from pipeline.hover import HoverIndex, disassembly
 from pipeline.inlay import fold_hints
@@ -78,10 +92,19 @@ class BytelensServer(LanguageServer):
         # The last semantic tokens sent per document, for `full/delta`: (result id, data).
         self._sent_tokens: dict[str, tuple[str, list[int]]] = {}
         self._next_result_id = 0
+        self._analyzers: dict[str, Analyzer] = {}
+        self._hovers: dict[str, HoverSource] = {}
+        self._tasks: set[asyncio.Task] = set()
+        # A first analysis of a text with at least this many lines reports progress.
+        self.progress_lines = 2000
         # Per document: (version, HoverIndex or None when the text does not compile).
         self._hover_indexes: dict[str, tuple[int, HoverIndex | None]] = {}
-        # Per document: (version, the compiler's result, None while the text does not parse).
-        self._compiled: dict[str, tuple[int, object]] = {}
+        # Per document: (the version's Document, a future of the compiler's result, None while
+        # the text does not parse). The compile runs on a worker thread, off the event loop.
+        self._compiled: dict[str, tuple[Document, concurrent.futures.Future]] = {}
+        self._compiler: concurrent.futures.ThreadPoolExecutor | None = None
+        # Per document: whether the last diagnostics published included the parser's errors.
+        self._syntax_errors_shown: dict[str, bool] = {}
         self.settings = Settings()
 
     def analysis(self, uri: str) -> tuple[Document, Analysis] | None:
@@ -91,16 +114,96 @@ class BytelensServer(LanguageServer):
             return None
         cached = self._analyses.get(uri)
         if cached is None or cached[0] != doc.version:
-            cached = (doc.version, analyze(doc.text, doc.lines))
+            analyzer = self._analyzers.setdefault(uri, Analyzer())
+            cached = (doc.version, analyzer.analyze(doc.text, doc.lines))
             self._analyses[uri] = cached
         return doc, cached[1]
+
+    def changed(self, uri: str) -> None:
+        """After a new version: publish its diagnostics soon, unless a newer version comes first."""
+        task = asyncio.ensure_future(self._publish_when_current(uri, self.documents[uri]))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _publish_when_current(self, uri: str, doc: Document) -> None:
+        # Let the messages already queued in first: newer changes make this version stale, and
+        # requests sent with the change (semantic tokens, a hover) need no parse to wait behind.
+        await asyncio.sleep(0.002)
+        if self.documents.get(uri) is not doc:
+            return
+        try:
+            if uri not in self._analyses and doc.lines.line_count() >= self.progress_lines:
+                if not await self._first_analysis(uri, doc):
+                    return
+            _, result = self.analysis(uri)
+            parser = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
+            future = self._compile_future(uri)
+            if not future.done() and self._syntax_errors_shown.get(uri):
+                # A syntax error was just fixed: clear it now, not after the compile.
+                self._send_diagnostics(uri, doc, parser, False)
+            compiled = await asyncio.wrap_future(future)
+            if self.documents.get(uri) is not doc:
+                return
+            self._send_diagnostics(uri, doc, parser + self._compile_diagnostics(doc, compiled),
+                                   result.tree is None)
+        except Exception:  # noqa: BLE001 - a bug must not take the server down; it is logged
+            log.exception("analysing %s failed", uri)
+
+    async def _first_analysis(self, uri: str, doc: Document) -> bool:
+        """Analyse chunk by chunk, yielding between chunks and reporting progress; False when a
+        newer version arrived meanwhile (what was done is kept for it)."""
+        token = None
+        window = getattr(self.client_capabilities, "window", None)
+        if window is not None and window.work_done_progress:
+            token = f"bytelens/analysis/{uri}/{doc.version}"
+            try:
+                await self.work_done_progress.create_async(token)
+            except Exception:  # noqa: BLE001 - the client refused: analyse without progress
+                token = None
+            else:
+                self.work_done_progress.begin(token, types.WorkDoneProgressBegin(
+                    title="Bytelens", message="analysing", percentage=0, cancellable=False))
+        analyzer = self._analyzers.setdefault(uri, Analyzer())
+        current, reported = True, 0
+        try:
+            for fraction in analyzer.steps(doc.text, doc.lines):
+                percentage = int(fraction * 100)
+                if token is not None and percentage >= reported + 5:
+                    reported = percentage
+                    self.work_done_progress.report(token, types.WorkDoneProgressReport(percentage=percentage))
+                await asyncio.sleep(0)
+                if self.documents.get(uri) is not doc:
+                    current = False
+                    break
+            else:
+                if self._analyses.get(uri, (None,))[0] != doc.version:
+                    self._analyses[uri] = (doc.version, analyzer.result)
+        finally:
+            if token is not None:
+                self.work_done_progress.end(token, types.WorkDoneProgressEnd(message="done"))
+        return current
 
     def forget(self, uri: str) -> None:
         self.documents.pop(uri, None)
         self._analyses.pop(uri, None)
         self._sent_tokens.pop(uri, None)
+        self._analyzers.pop(uri, None)
+        self._hovers.pop(uri, None)
         self._hover_indexes.pop(uri, None)
         self._compiled.pop(uri, None)
+        self._syntax_errors_shown.pop(uri, None)
+
+    def hover_listings(self, uri: str, line: int, span=None):
+        """The listings of the bytecode for a line (narrowed to a span); None when the document
+        does not compile. Only the statement under the line is compiled when that is exact;
+        otherwise the module compiled once per version (`compiled`) serves."""
+        found = self.analysis(uri)
+        if found is None:
+            return None
+        hovers = self._hovers.setdefault(uri, HoverSource(code_filename(uri)))
+        cached = self._compiled.get(uri)
+        ready = cached is not None and cached[0] is found[0] and cached[1].done()
+        return hovers.listings(found[1], line, span, whole=lambda: self.hover_index(uri), whole_ready=ready)
 
     def hover_index(self, uri: str) -> HoverIndex | None:
         """The compiled module's instructions by line, built on the first hover of a version."""
@@ -117,24 +220,45 @@ class BytelensServer(LanguageServer):
 
     def compiled(self, uri: str):
         """The compiler's result for the document's current version (its tree compiled as the
-        file `dis` would name it), once per version; None while the text does not parse."""
-        from pipeline.compiler import compile_module
+        file `dis` would name it), once per version; None while the text does not parse. Waits
+        for the worker thread when the background compile of this version is under way."""
+        future = self._compile_future(uri)
+        return None if future is None else future.result()
 
+    def _compile_future(self, uri: str) -> concurrent.futures.Future | None:
+        """The compile of the current version, started on the worker thread if not yet."""
         found = self.analysis(uri)
         if found is None:
             return None
         doc, result = found
         cached = self._compiled.get(uri)
-        if cached is None or cached[0] != doc.version:
-            code = None if result.tree is None else compile_module(result.tree, code_filename(uri))
-            cached = (doc.version, code)
+        if cached is None or cached[0] is not doc:
+            if not (result.parses if isinstance(result, ChunkedAnalysis) else result.tree is not None):
+                future = concurrent.futures.Future()
+                future.set_result(None)
+            else:
+                if self._compiler is None:
+                    # Created after main() set the large thread stack size: deep trees recurse.
+                    self._compiler = concurrent.futures.ThreadPoolExecutor(1, "bytelens-compile")
+                future = self._compiler.submit(self._compile, uri, doc, result)
+            cached = (doc, future)
             self._compiled[uri] = cached
         return cached[1]
+
+    def _compile(self, uri: str, doc: Document, result):
+        """On the worker thread: assemble the tree (chunks' statements moved into place) and
+        compile it, unless a newer version replaced the document while this waited (then
+        nothing asks for the result: None)."""
+        from pipeline.compiler import compile_module
+
+        if self.documents.get(uri) is not doc:
+            return None
+        return compile_module(result.tree, code_filename(uri))
 
     def semantic_tokens(self, uri: str) -> tuple[str, list[int]]:
         """Fresh semantic tokens for the document, remembered under a new result id."""
         found = self.analysis(uri)
-        data = [] if found is None else convert.semantic_tokens(found[0].lines, found[1].highlights)
+        data = [] if found is None else _encoded_tokens(*found)
         self._next_result_id += 1
         sent = (str(self._next_result_id), data)
         self._sent_tokens[uri] = sent
@@ -149,22 +273,29 @@ class BytelensServer(LanguageServer):
         return types.SemanticTokensDelta(edits=convert.semantic_tokens_edit(previous[1], data), result_id=result_id)
 
     def publish(self, uri: str) -> None:
+        """Publish the current version's diagnostics now: the parser's, then the compiler's."""
         found = self.analysis(uri)
         if found is None:
             return
         doc, result = found
         diagnostics = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
-        diagnostics += self.compile_diagnostics(uri)
+        diagnostics += self._compile_diagnostics(doc, self.compiled(uri))
+        self._send_diagnostics(uri, doc, diagnostics, result.tree is None)
+
+    def _send_diagnostics(self, uri: str, doc: Document, diagnostics, syntax_errors: bool) -> None:
+        self._syntax_errors_shown[uri] = syntax_errors
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=doc.version, diagnostics=diagnostics))
 
     def compile_diagnostics(self, uri: str) -> list[types.Diagnostic]:
         """The compiler's SyntaxErrors (symbol-table ones included) and SyntaxWarnings."""
-        compiled = self.compiled(uri)
+        return self._compile_diagnostics(self.documents[uri], self.compiled(uri))
+
+    @staticmethod
+    def _compile_diagnostics(doc: Document, compiled) -> list[types.Diagnostic]:
         if compiled is None:
             return []
-        lines = self.documents[uri].lines
-        return [convert.compile_diagnostic(lines, d) for d in (*compiled.errors, *compiled.warnings)]
+        return [convert.compile_diagnostic(doc.lines, d) for d in (*compiled.errors, *compiled.warnings)]
 
 
 @dataclasses.dataclass(slots=True)
@@ -195,6 +326,32 @@ def code_filename(uri: str) -> str:
     return unquote(parsed.path) if parsed.scheme == "file" else uri
 
 
+def _encoded_tokens(doc: Document, result) -> list[int]:
+    """The document's semantic tokens. While the text does not parse they are token-level, so
+    each chunk is encoded once (the encoding is relative: a chunk's data only needs its first
+    token's line delta set for its place)."""
+    if not isinstance(result, ChunkedAnalysis) or result.parses:
+        # Names classified from the module's symbol tables depend on every chunk.
+        return convert.semantic_tokens(doc.lines, result.highlights)
+    data: list[int] = []
+    last = 0  # 0-based line of the last token so far
+    for start, chunk in result.chunks:
+        encoded = chunk.memo.get("semantic")
+        if encoded is None:
+            part = convert.semantic_tokens(LineIndex(chunk.text), chunk.highlights)
+            encoded = (part, sum(part[0::5]))
+            chunk.memo["semantic"] = encoded
+        part, span = encoded
+        if not part:
+            continue
+        at = len(data)
+        data += part
+        first = start - 1 + part[0]
+        data[at] = first - last
+        last = start - 1 + span
+    return data
+
+
 def create_server() -> BytelensServer:
     server = BytelensServer()
 
@@ -202,7 +359,7 @@ def create_server() -> BytelensServer:
     def did_open(ls: BytelensServer, params: types.DidOpenTextDocumentParams) -> None:
         item = params.text_document
         ls.documents[item.uri] = Document.new(item.uri, item.version, item.text)
-        ls.publish(item.uri)
+        ls.changed(item.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: BytelensServer, params: types.DidChangeTextDocumentParams) -> None:
@@ -212,7 +369,7 @@ def create_server() -> BytelensServer:
             log.warning("change to a document that is not open: %s", uri)
             return
         ls.documents[uri] = doc.edited(params.text_document.version, params.content_changes)
-        ls.publish(uri)
+        ls.changed(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: BytelensServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -254,22 +411,25 @@ def create_server() -> BytelensServer:
         under the cursor that has instructions of its own."""
         uri = params.text_document.uri
         found = ls.analysis(uri)
-        index = ls.hover_index(uri)
-        if found is None or index is None:
+        if found is None:
             return None
         doc, result = found
         line = params.position.line + 1
+        whole = ls.hover_listings(uri, line)
+        if whole is None:
+            return None
         col = doc.lines.utf16_to_char(line, params.position.character)
         listings = []
+        tree = result.tree_at(line) if isinstance(result, ChunkedAnalysis) else result.tree
         # Innermost node first, outward: hovering `2` in a folded `2 + 3 * 4` shows the folded load.
-        for node in reversed(ast_path(result.tree, doc.lines, line, col)):
+        for node in reversed(ast_path(tree, doc.lines, line, col)):
             if node.span is None or not node.span[0] == node.span[2] == line:
                 continue
             span = (line, doc.lines.char_to_utf8(line, node.span[1]), line, doc.lines.char_to_utf8(line, node.span[3]))
-            listings = index.listings(line, span)
+            listings = ls.hover_listings(uri, line, span)
             if listings:
                 break
-        listings = listings or index.listings(line)
+        listings = listings or whole
         if not listings:
             return None
         return types.Hover(contents=types.MarkupContent(
