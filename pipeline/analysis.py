@@ -3,13 +3,15 @@
 `analyze(text)` analyses a text from scratch; it is the reference the language server's
 incremental analysis (`pipeline.incremental`) must equal after any sequence of edits. It runs the
 recovering entry points only, so broken code yields results plus diagnostics, never an exception.
-`parse_text` is the one parse step both use (the editor parse replaces it in one place).
+`parse_text` is the one parse step both use; where it fails, `recover` (the editor parse) gives
+the tree with ErrorNodes and every syntax error.
 """
 from __future__ import annotations
 
 import dataclasses
 
 from pipeline.diagnostics import Diagnostic
+from pipeline.editor_parse import parse_for_editor
 from pipeline.highlight import Highlight, highlights
 from pipeline.outline import OutlineItem, outline
 from pipeline.parser import parse
@@ -24,8 +26,9 @@ class Analysis:
     tokens: tuple[Token, ...]
     diagnostics: tuple[Diagnostic, ...]
     highlights: tuple[Highlight, ...]
-    tree: object | None          # the module's AST, None while the text has a syntax error
+    tree: object                 # the module's AST; with ErrorNodes where statements are broken
     outline: tuple[OutlineItem, ...]
+    parses: bool                 # no syntax error: the tree has no ErrorNode and may be compiled
 
 
 def parse_text(text: str):
@@ -34,22 +37,29 @@ def parse_text(text: str):
 
 
 def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
-    """Tokens and highlights always; the tree and outline when the text parses.
+    """Tokens, highlights, tree and outline always, even for broken text.
 
-    Diagnostics are CPython's SyntaxError for the text (the parser reports the first, as
-    CPython does, tokenizer errors included) and the parser's SyntaxWarnings. Recovery past the
-    first syntax error, so the rest of a broken file keeps its outline, comes with the editor
-    parse (issue: the parser).
+    Diagnostics are every syntax error the editor parse finds (the first is CPython's for the
+    text, tokenizer errors included; each later one CPython's for the text with the earlier
+    broken statements removed), then the parser's SyntaxWarnings. A broken text's tree holds an
+    ErrorNode for each broken statement, so the rest keeps its outline and AST pane; its names
+    are highlighted from tokens (symbol tables need a whole tree).
     """
     # The parser reports tokenizer errors too, as CPython's; the recovering tokens feed highlighting.
     tokens, _ = tokenize_recovering(text)
     parsed = parse_text(text)
     lines = lines or LineIndex(text)
-    diagnostics = tuple(diagnostic_from_error(e) for e in parsed.errors)
+    tree, errors = (parsed.tree, ()) if parsed.tree is not None else recover(text)
+    diagnostics = tuple(diagnostic_from_error(e) for e in errors)
     diagnostics += tuple(diagnostic_from_warning(w, lines) for w in parsed.warnings)
-    items = outline(parsed.tree, lines) if parsed.tree is not None else ()
     return Analysis(text, tuple(tokens), diagnostics, tuple(module_highlights(tokens, parsed.tree)),
-                    parsed.tree, items)
+                    tree, tuple(outline(tree, lines)), parsed.tree is not None)
+
+
+def recover(text: str, filename: str = "<editor>"):
+    """(tree with ErrorNodes, every syntax error) for a text that does not parse."""
+    result = parse_for_editor(text, filename)
+    return result.tree, tuple(result.errors)
 
 
 def module_highlights(tokens, tree) -> list[Highlight]:

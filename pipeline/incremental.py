@@ -43,7 +43,7 @@ from pipeline import astnodes as A
 from pipeline.diagnostics import Diagnostic
 from pipeline.highlight import Highlight, highlights, module_def_kinds
 from pipeline.outline import OutlineItem, outline
-from pipeline.analysis import diagnostic_from_error, diagnostic_from_warning, parse_text
+from pipeline.analysis import diagnostic_from_error, diagnostic_from_warning, parse_text, recover
 from pipeline.positions import LineIndex
 from pipeline.symtable import build_symtable
 from pipeline.tokenizer import DEDENT, NAME, Token, tokenize_recovering
@@ -213,8 +213,15 @@ class ChunkedAnalysis:
             # Blank lines stand for the statements above, so positions and the line numbers in
             # messages ("detected at line N") come out right without shifting.
             parsed = parse_text("\n" * (start - 1) + self.text[self.lines.offset(start, 0):])
-        return (tuple(diagnostic_from_error(e) for e in parsed.errors) + warnings
+        # The errors are the editor parse's, of the whole text (its later rounds may reach back
+        # past the first broken chunk); the warnings are the failed parse's, as `analyze` has them.
+        return (tuple(diagnostic_from_error(e) for e in self._recovered[1]) + warnings
                 + tuple(diagnostic_from_warning(w, self.lines) for w in parsed.warnings))
+
+    @property
+    def _recovered(self):
+        """(tree with ErrorNodes, every syntax error) of a text that does not parse."""
+        return self._once("recovered", lambda: recover(self.text))
 
     @property
     def tree(self):
@@ -222,7 +229,7 @@ class ChunkedAnalysis:
 
     def _tree(self):
         if self._broken is not None:
-            return None
+            return self._recovered[0]
         body, ignores = [], []
         for start, chunk in self.chunks:
             body += shifted_statements(chunk, start)
@@ -243,8 +250,9 @@ class ChunkedAnalysis:
 
     @property
     def outline(self) -> tuple[OutlineItem, ...]:
-        return self._once("outline", lambda: () if self._broken is not None else tuple(
-            item for start, chunk in self.chunks for item in shift_outline(chunk.outline, start - 1)))
+        return self._once("outline", lambda: tuple(outline(self.tree, self.lines)) if self._broken is not None
+                          else tuple(item for start, chunk in self.chunks
+                                     for item in shift_outline(chunk.outline, start - 1)))
 
 
 def _symbol_highlights(chunk: Chunk, table, kinds) -> tuple[Highlight, ...]:

@@ -102,7 +102,8 @@ def view_node(lines: LineIndex, node: ViewNode) -> dict:
     return {"type": node.type, "field": node.field, "label": node.label,
             "range": None if rng is None else {"start": {"line": rng.start.line, "character": rng.start.character},
                                                 "end": {"line": rng.end.line, "character": rng.end.character}},
-            "children": [view_node(lines, child) for child in node.children]}
+            "children": [view_node(lines, child) for child in node.children],
+            **({"error": True} if node.type == "ErrorNode" else {})}
 
 
 def hover_markdown(listings, explanations: bool = True) -> str:

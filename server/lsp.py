@@ -145,7 +145,7 @@ class BytelensServer(LanguageServer):
             if self.documents.get(uri) is not doc:
                 return
             self._send_diagnostics(uri, doc, parser + self._compile_diagnostics(doc, compiled),
-                                   result.tree is None)
+                                   not result.parses)
         except Exception:  # noqa: BLE001 - a bug must not take the server down; it is logged
             log.exception("analysing %s failed", uri)
 
@@ -233,7 +233,7 @@ class BytelensServer(LanguageServer):
         doc, result = found
         cached = self._compiled.get(uri)
         if cached is None or cached[0] is not doc:
-            if not (result.parses if isinstance(result, ChunkedAnalysis) else result.tree is not None):
+            if not result.parses:
                 future = concurrent.futures.Future()
                 future.set_result(None)
             else:
@@ -280,7 +280,7 @@ class BytelensServer(LanguageServer):
         doc, result = found
         diagnostics = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
         diagnostics += self._compile_diagnostics(doc, self.compiled(uri))
-        self._send_diagnostics(uri, doc, diagnostics, result.tree is None)
+        self._send_diagnostics(uri, doc, diagnostics, not result.parses)
 
     def _send_diagnostics(self, uri: str, doc: Document, diagnostics, syntax_errors: bool) -> None:
         self._syntax_errors_shown[uri] = syntax_errors

@@ -276,3 +276,18 @@ def test_recovery_bar_on_a_sample():
     figure = recovery.measure(sample)
     assert figure.broken >= 5 and figure.counted > 200   # the sample does break things
     assert figure.ratio >= 0.95, figure.misses[:10]
+
+
+def test_the_editor_analysis_reports_every_error_and_keeps_the_outline():
+    """What the language server publishes: each broken statement's error (CPython's first one
+    among them; all in source order), and the definitions around them in the outline and tree."""
+    from pipeline.analysis import analyze
+
+    text, _ = CASES["several"]
+    result = analyze(text)
+    expected = parse_for_editor(text, "<editor>")
+    assert not result.parses and len(expected.errors) == 3
+    assert [d.message for d in result.diagnostics] == [e.message for e in expected.errors]
+    assert parse(text, "<editor>").errors[0].message in [d.message for d in result.diagnostics]
+    assert [item.name for item in result.outline] == ["f", "C", "w"]
+    assert sum(isinstance(node, ErrorNode) for node in walk(result.tree)) == 3
