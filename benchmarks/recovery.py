@@ -26,6 +26,7 @@ from collections import Counter
 
 from pipeline import astnodes as A
 from pipeline.astdump import dump
+from pipeline.astutil import walk
 from pipeline.editor_parse import parse_for_editor
 from pipeline.parser import decode_source, parse
 from tests import oracle
@@ -105,36 +106,11 @@ def _span(node) -> tuple[int, int, int, int]:
 
 
 def _functions(tree) -> list:
-    out = []
-    todo = [tree]
-    while todo:
-        node = todo.pop()
-        for field in node._fields:
-            value = getattr(node, field)
-            items = value if isinstance(value, tuple) else (value,)
-            for item in items:
-                if isinstance(item, A.AST):
-                    todo.append(item)
-                    if isinstance(item, (A.FunctionDef, A.AsyncFunctionDef)):
-                        out.append(item)
-    out.sort(key=_span)
-    return out
+    return sorted((n for n in walk(tree) if isinstance(n, (A.FunctionDef, A.AsyncFunctionDef))), key=_span)
 
 
 def _statements(tree) -> list:
-    out = []
-    todo = [tree]
-    while todo:
-        node = todo.pop()
-        for field in node._fields:
-            value = getattr(node, field)
-            items = value if isinstance(value, tuple) else (value,)
-            for item in items:
-                if isinstance(item, A.AST):
-                    todo.append(item)
-                    if isinstance(item, A.stmt):
-                        out.append(item)
-    return out
+    return [n for n in walk(tree) if isinstance(n, A.stmt)]
 
 
 @dataclasses.dataclass

@@ -73,6 +73,17 @@ def write_message(stream, message: dict) -> None:
     stream.flush()
 
 
+def response(request: dict, body: dict | None = None, error: str | None = None) -> dict:
+    """The DAP response to `request` (without `seq`, which the sender numbers)."""
+    message = {"type": "response", "request_seq": request["seq"], "command": request["command"],
+               "success": error is None}
+    if error is not None:
+        message["message"] = error
+    if body is not None:
+        message["body"] = body
+    return message
+
+
 class DebugAdapter:
     """One debug session over a pair of binary streams."""
 
@@ -105,13 +116,7 @@ class DebugAdapter:
         self.send(message)
 
     def respond(self, request: dict, body: dict | None = None, error: str | None = None) -> None:
-        message = {"type": "response", "request_seq": request["seq"], "command": request["command"],
-                   "success": error is None}
-        if error is not None:
-            message["message"] = error
-        if body is not None:
-            message["body"] = body
-        self.send(message)
+        self.send(response(request, body, error))
 
     def serve(self) -> int:
         while self.running:

@@ -21,6 +21,7 @@ import sys
 import threading
 
 from server import dap_inspect
+from server.dap import response
 from server.dap_inspect import CodeRegistry, Inspector
 
 THREAD_ID = 1
@@ -76,13 +77,7 @@ class Channel:
         self.send({"type": "event", "event": name, "body": body or {}})
 
     def respond(self, request: dict, body=None, error: str | None = None) -> None:
-        message = {"type": "response", "request_seq": request["seq"], "command": request["command"],
-                   "success": error is None}
-        if error is not None:
-            message["message"] = error
-        if body is not None:
-            message["body"] = body
-        self.send(message)
+        self.send(response(request, body, error))
 
 
 class Output:
