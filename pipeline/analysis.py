@@ -49,16 +49,17 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     tokens, _ = tokenize_recovering(text)
     parsed = parse_text(text)
     lines = lines or LineIndex(text)
-    tree, errors = (parsed.tree, ()) if parsed.tree is not None else recover(text)
+    tree, errors = (parsed.tree, ()) if parsed.tree is not None else recover(text, parsed)
     diagnostics = tuple(diagnostic_from_error(e) for e in errors)
     diagnostics += tuple(diagnostic_from_warning(w, lines) for w in parsed.warnings)
     return Analysis(text, tuple(tokens), diagnostics, tuple(module_highlights(tokens, parsed.tree)),
                     tree, tuple(outline(tree, lines)), parsed.tree is not None)
 
 
-def recover(text: str, filename: str = "<editor>"):
-    """(tree with ErrorNodes, every syntax error) for a text that does not parse."""
-    result = parse_for_editor(text, filename)
+def recover(text: str, parsed=None):
+    """(tree with ErrorNodes, every syntax error) for a text that does not parse; `parsed` is
+    `parse_text(text)` when already made."""
+    result = parse_for_editor(text, "<editor>", parsed)
     return result.tree, tuple(result.errors)
 
 

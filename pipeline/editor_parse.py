@@ -38,7 +38,7 @@ import gc
 import re
 
 from pipeline import astnodes as A
-from pipeline.parser import SyntaxErrorInfo, parse
+from pipeline.parser import ParseResult, SyntaxErrorInfo, parse
 from pipeline.tokenizer import (COMMENT, DEDENT, ENDMARKER, ERRORTOKEN, INDENT, NEWLINE, NL,
                                 tokenize_recovering)
 
@@ -110,11 +110,13 @@ class _Region:
     message: str | None = None  # the error node's message, when not the error's that found it
 
 
-def parse_for_editor(text: str, filename: str = "<unknown>") -> EditorParse:
+def parse_for_editor(text: str, filename: str = "<unknown>", first: ParseResult | None = None) -> EditorParse:
     """The tree of `text` with its broken statements replaced by `ErrorNode`s, and every error.
 
-    Never raises on any str; on valid text the tree is `parse(text, filename)`'s."""
-    first = parse(text, filename)
+    Never raises on any str; on valid text the tree is `parse(text, filename)`'s. `first` is
+    that parse when the caller has already made it (it is the first round, not made again)."""
+    if first is None:
+        first = parse(text, filename)
     if not first.errors:
         return EditorParse(first.tree, [], [])
     # As in parse(): the rounds build trees and token lists with no garbage cycles worth

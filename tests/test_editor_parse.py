@@ -151,14 +151,7 @@ def test_case(name, cpython):
     assert _error_nodes_in(result.tree) == result.error_nodes and 1 <= len(result.error_nodes) <= len(reduced)
 
 
-# The parser's error positions that differ from CPython's on the texts above (not the editor
-# parse's doing: pipeline/parser.py owns them).
-_PARSER_POSITION_GAPS: dict[str, str] = {}  # none left: every case's positions are CPython's
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=_PARSER_POSITION_GAPS[n]))
-    if n in _PARSER_POSITION_GAPS else n for n in sorted(CASES)])
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_case_positions_are_cpythons(name, cpython):
     text, reduced = CASES[name]
     result = parse_for_editor(text, f"{name}.py")
