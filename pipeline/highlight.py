@@ -57,7 +57,7 @@ class Highlight:
     modifiers: frozenset[str] = frozenset()
 
 
-def highlights(tokens, tree=None, table=None, def_kinds=None) -> list[Highlight]:
+def highlights(tokens, tree=None, table=None, def_kinds=None, start=None, links=()) -> list[Highlight]:
     """Highlights for a token stream (the tokenizer's `extra_tokens=True` view), in source order.
 
     `tree` (the module's AST) and `table` (its `SymtableResult`) refine names when the text
@@ -67,10 +67,14 @@ def highlights(tokens, tree=None, table=None, def_kinds=None) -> list[Highlight]
     A part of a module (some of its top-level statements, with their tokens) is highlighted as
     in the whole module when `tree` holds those statements, `table` is the whole module's and
     `def_kinds` is `module_def_kinds(module, table)`: the module-wide facts, computed once.
+    `start`, when given, is where the walk of the tree begins instead of the module: a list of
+    (node, scope table, private-name class) for a part of a module below its top level (the
+    members of a class, walked in the class's scope), and `links` the (scope, enclosing scope)
+    pairs above it that a walk from the module would have recorded.
     """
     names = None
     if tree is not None and table is not None and getattr(table, "top", None) is not None:
-        names = _SymbolFacts(tree, table, def_kinds)
+        names = _SymbolFacts(tree, table, def_kinds, start, links)
     toks = [t for t in tokens if t.type not in _LAYOUT or t.type == _COMMENT]
     out: list[Highlight] = []
     at_statement_start = True
@@ -221,7 +225,7 @@ class _SymbolFacts:
     keyword's position (for the name after it), `statements` by a `global`/`nonlocal` keyword's
     position, `aliases` by an import alias's position."""
 
-    def __init__(self, tree, table, def_kinds=None):
+    def __init__(self, tree, table, def_kinds=None, start=None, links=()):
         from pipeline import symtable as S
 
         self._S = S
@@ -235,7 +239,9 @@ class _SymbolFacts:
         self._parent: dict[int, object] = {}
         # Per table (by id): names bound by def/class; the module's when the caller has them.
         self._def_kind = _find_def_kinds(tree, table) if def_kinds is None else def_kinds
-        self._walk(tree)
+        for child, parent in links:
+            self._link(child, parent)
+        self._walk([(tree, self.top, None)] if start is None else list(start))
 
     # -- resolving a name in a scope
     def _link(self, child, parent) -> None:
@@ -291,12 +297,11 @@ class _SymbolFacts:
         return kind, frozenset(mods)
 
     # -- the walk (iterative: a 1,000-deep expression must not exhaust the stack)
-    def _walk(self, tree) -> None:
+    def _walk(self, todo) -> None:
         from pipeline.astutil import iter_child_nodes
 
         # Every name, in the scope it is evaluated in (near enough for colours: annotation
         # and default scopes fall back to the enclosing table through `_parent`).
-        todo = [(tree, self.top, None)]
         while todo:
             node, scope, private = todo.pop()
             kind = type(node).__name__
@@ -453,27 +458,32 @@ def module_def_kinds(tree, table) -> dict[int, dict[str, str]]:
 
 
 def _find_def_kinds(tree, table) -> dict[int, dict[str, str]]:
-    """Which names each scope binds with `def`/`class` (a use may come before them):
-    definitions are statements, so only statement lists are walked."""
+    """Which names each scope binds with `def`/`class` (a use may come before them), the last
+    such statement in source order deciding: definitions are statements, so only statement
+    lists are walked."""
+    from itertools import chain
+
     from pipeline import symtable as S
 
     found: dict[int, dict[str, str]] = {}
-    bodies = [(getattr(tree, "body", None), table.top)]
-    while bodies:
-        body, scope = bodies.pop()
-        if not isinstance(body, (list, tuple)):
+    stack = [(iter(getattr(tree, "body", None) or ()), table.top)]
+    while stack:
+        body, scope = stack[-1]
+        node = next(body, None)
+        if node is None:
+            stack.pop()
             continue
-        for node in body:
-            kind = type(node).__name__
-            if kind in ("FunctionDef", "AsyncFunctionDef", "ClassDef"):
-                what = "class" if kind == "ClassDef" else ("method" if scope.type == S.BlockType.CLASS else "function")
-                found.setdefault(id(scope), {})[node.name] = what
-                bodies.append((node.body, table.get(node) or scope))
-                continue
-            for field in ("body", "orelse", "finalbody"):
-                bodies.append((getattr(node, field, None), scope))
-            for part in (*(getattr(node, "handlers", None) or ()), *(getattr(node, "cases", None) or ())):
-                bodies.append((part.body, scope))
+        kind = type(node).__name__
+        if kind in ("FunctionDef", "AsyncFunctionDef", "ClassDef"):
+            what = "class" if kind == "ClassDef" else ("method" if scope.type == S.BlockType.CLASS else "function")
+            found.setdefault(id(scope), {})[node.name] = what
+            stack.append((iter(node.body), table.get(node) or scope))
+            continue
+        inner = [getattr(node, "body", None) or ()]
+        inner += [part.body for part in (*(getattr(node, "handlers", None) or ()), *(getattr(node, "cases", None) or ()))]
+        inner += [getattr(node, field, None) or () for field in ("orelse", "finalbody")]
+        if any(isinstance(b, (list, tuple)) and b for b in inner):
+            stack.append((chain.from_iterable(b for b in inner if isinstance(b, (list, tuple))), scope))
     return found
 
 

@@ -36,17 +36,20 @@ code) need the module's own indices, so they use the whole module compiled once 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Iterator
 
 from pipeline import astnodes as A
 from pipeline.diagnostics import Diagnostic
-from pipeline.highlight import Highlight, highlights, module_def_kinds
+from pipeline import symtable as S
+from pipeline.highlight import Highlight, _find_def_kinds, highlights, module_def_kinds
 from pipeline.outline import OutlineItem, outline
 from pipeline.analysis import diagnostic_from_error, diagnostic_from_warning, parse_text, recover
 from pipeline.positions import LineIndex
 from pipeline.symtable import build_symtable
-from pipeline.tokenizer import DEDENT, NAME, Token, tokenize_recovering
+from pipeline.tokenizer import (COMMENT, DEDENT, ENDMARKER, INDENT, NAME, NEWLINE, NL, Token,
+                                tokenize_recovering)
 
 # A line break followed by a line that starts a new top-level statement.
 _BOUNDARY = re.compile(r"(?:\r\n|\r|\n)(?![ \t\f\r\n#\\\ufeff\x00]|(?:else|elif|except|finally)\b)")
@@ -54,6 +57,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LONE_CR = re.compile(r"\r(?!\n)")  # a line break for LSP, not inside the tokenizer's `line`
 _CODING = re.compile(r"^[ \t\f]*#.*?coding[:=]")
 _DEFS = (A.FunctionDef, A.AsyncFunctionDef, A.ClassDef)
+_LINE_REFERENCE = re.compile(r"\bline (\d+)")
 
 
 def needs_whole_text(text: str) -> bool:
@@ -82,7 +86,7 @@ def split(text: str) -> list[tuple[int, int]]:
 
 class Chunk:
     """One chunk's results with the chunk at line 1; shared by every document holding the text."""
-    __slots__ = ("text", "line_count", "tokens", "clean", "highlights", "_parsed", "_outline", "memo")
+    __slots__ = ("text", "line_count", "tokens", "clean", "errors", "_highlights", "_parsed", "_outline", "memo")
 
     def __init__(self, text: str):
         self.text = text
@@ -90,10 +94,22 @@ class Chunk:
         tokens, errors = tokenize_recovering(text)
         self.tokens = tokens
         self.clean = not errors
-        self.highlights = tuple(highlights(tokens))
+        self.errors = tuple(errors)
+        self._highlights = None
         self._parsed = None
         self._outline = None
         self.memo: dict = {}   # consumers' derived values (encoded semantic tokens, shifted views)
+
+    @property
+    def highlights(self) -> tuple[Highlight, ...]:
+        if self._highlights is None:
+            self._highlights = tuple(highlights(self.tokens))
+        return self._highlights
+
+    @property
+    def open_bracket(self) -> bool:
+        """Whether the tokenizer stops only because a bracket is still open at the end."""
+        return _open_bracket(self.errors, self.tokens)
 
     @property
     def parsed(self):
@@ -113,9 +129,395 @@ class Chunk:
             self._outline = () if tree is None else outline(tree, LineIndex(self.text))
         return self._outline
 
+    @property
+    def parses(self) -> bool:
+        return self.parsed.tree is not None
+
+    @property
+    def warnings(self) -> tuple:
+        """The parser's warnings for this chunk's text, with the chunk at line 1."""
+        return self.parsed.warnings
+
+    def segments(self) -> Iterator[tuple[int, "Chunk | Part"]]:
+        """The pieces highlighted and encoded one by one, each with the line shift from its own
+        coordinates to the chunk's: a plain chunk is one piece."""
+        yield 0, self
+
     def is_definition(self) -> bool:
         body = self.statements
         return body is not None and len(body) == 1 and isinstance(body[0], _DEFS)
+
+    # the piece interface (see Part): a plain chunk is its own context, a module of its statements
+    def context_module(self):
+        return A.Module(self.statements, ())
+
+    def walk_start(self, scope):
+        return None
+
+    def context_text(self) -> str:
+        return self.text
+
+
+# ------------------------------------------------------------------ classes, member by member
+
+def class_layout(text: str) -> tuple[int, str] | None:
+    """(offset of the line holding a `class` chunk's first body statement, the body's
+    indentation), or None when the chunk is not a class with an indented body (or is generic). The header is
+    found by tokenizing as few leading lines as will show it (decorators and bases may span
+    lines)."""
+    if not (text.startswith("class") or text.startswith("@")):
+        return None
+    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+    wanted = 4
+    while True:
+        cut = breaks[wanted - 1] if wanted <= len(breaks) else len(text)
+        tokens, _ = tokenize_recovering(text[:cut])
+        seen_class = header_done = False
+        after_name = 0
+        for tok in tokens:
+            if not seen_class:
+                if tok.type == NAME and tok.string == "class" and tok.start[1] == 0:
+                    seen_class = True
+                elif tok.type == NAME and tok.string in ("def", "async") and tok.start[1] == 0:
+                    return None
+                continue
+            if not header_done:
+                after_name += 1
+                if after_name == 2 and tok.string == "[":
+                    return None  # a generic class: its type parameters' scope spans every member
+                if tok.type == NEWLINE:
+                    header_done = True
+                continue
+            if tok.type in (NL, COMMENT):
+                continue
+            if tok.type != INDENT:
+                return None
+            line = tok.start[0]
+            return (breaks[line - 2] if line > 1 else 0), tok.string
+        if cut >= len(text):
+            return None
+        wanted *= 2
+
+
+def split_members(body: str, indent: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets in a class body of its candidate members: lines that begin
+    with exactly the body's indentation and a statement, decorators kept with what they
+    decorate (as `split` cuts a module)."""
+    pattern = _MEMBER_BOUNDARY.get(indent)
+    if pattern is None:
+        pattern = re.compile(r"(?:\r\n|\r|\n)(?=" + re.escape(indent) +
+                             r"(?![ \t\f\r\n#\\\ufeff\x00]|(?:else|elif|except|finally)\b))")
+        _MEMBER_BOUNDARY[indent] = pattern
+    starts = [0]
+    width = len(indent)
+    decorated = body[width:width + 1] == "@"
+    for m in pattern.finditer(body):
+        at = m.end()
+        if at >= len(body):
+            break
+        if decorated:
+            decorated = body[at + width] == "@"
+            continue
+        decorated = body[at + width] == "@"
+        starts.append(at)
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(body)])]
+
+
+_MEMBER_BOUNDARY: dict[str, re.Pattern] = {}
+
+
+class Part:
+    """One piece of a top-level class chunk, analysed in the class's context: the class
+    header's lines followed by the member's (`text`), or by a `pass` for the header itself
+    (`text` None). Its tokens, tree and highlights are in that context text's coordinates,
+    where the member begins at line `first`; the parts of a class need no other context (the
+    tokenizer leaves each member with the body's indentation and nothing open, and the
+    parser reads a class body statement by statement). Shared by every chunk holding the same
+    header and member text."""
+    __slots__ = ("header", "text", "indent", "first", "line_count", "tokens", "dedents", "clean",
+                 "errors", "highlights", "_parsed", "memo")
+
+    def __init__(self, header: str, text: str | None, indent: str):
+        self.header = header
+        self.text = text
+        self.indent = indent
+        self.first = len(_LINE_BREAK.findall(header)) + 1
+        self.line_count = 0 if text is None else len(_LINE_BREAK.findall(text))
+        context = header + (indent + "pass\n" if text is None else text)
+        tokens, errors = tokenize_recovering(context)
+        self.clean = not errors
+        self.errors = tuple(errors)
+        if text is None:
+            own = [t for t in tokens if t.start[0] < self.first]
+            self.dedents = 0
+        else:
+            end = len(tokens) - 1  # ENDMARKER; before it the DEDENTs the text's end closes
+            while end > 0 and tokens[end - 1].type == DEDENT and tokens[end - 1].start[0] > self.first + self.line_count - 1:
+                end -= 1
+            self.dedents = len(tokens) - 1 - end
+            own = [t for t in tokens[:end] if t.start[0] >= self.first]
+        self.tokens = own
+        self.highlights = tuple(highlights(own))
+        self._parsed = None
+        self.memo: dict = {}
+
+    @property
+    def open_bracket(self) -> bool:
+        return _open_bracket(self.errors, self.tokens)
+
+    @property
+    def origin(self) -> int:
+        """The context line where this part's own text begins."""
+        return 1 if self.text is None else self.first
+
+    def context_text(self) -> str:
+        return self.header + (self.indent + "pass\n" if self.text is None else self.text)
+
+    @property
+    def parsed(self):
+        if self._parsed is None:
+            self._parsed = parse_text(self.context_text())
+        return self._parsed
+
+    @property
+    def parses(self) -> bool:
+        return self.parsed.tree is not None
+
+    @property
+    def classdef(self):
+        return self.parsed.tree.body[0]
+
+    @property
+    def statements(self) -> tuple:
+        """The member's statements (the header's: none), in context coordinates."""
+        return () if self.text is None else self.classdef.body
+
+    @property
+    def warnings(self) -> tuple:
+        """The parser's warnings on this part's own lines."""
+        if self.text is None:
+            return tuple(w for w in self.parsed.warnings if w.lineno < self.first)
+        return tuple(w for w in self.parsed.warnings if w.lineno >= self.first)
+
+    def context_module(self):
+        return self.parsed.tree
+
+    def walk_start(self, scope):
+        """Where highlighting walks this part's tree: the header's names from the module (the
+        class statement itself, its synthetic body empty of names), a member's statements in
+        the class scope, with the class's name for private names."""
+        if self.text is None:
+            return None
+        return [(stmt, scope, self.classdef.name) for stmt in self.statements]
+
+
+class ClassChunk(Chunk):
+    """A top-level `class` statement as its header and members (`Part`s): an edit inside one
+    method re-tokenizes and re-parses that member with the header, not the class. Its tokens
+    are the parts' end to end (each member's leading INDENT is the first member's only; the
+    DEDENTs closing a member's blocks sit at the next member's first token), exactly the
+    class text's own; its tree is the header's ClassDef with the members' statements."""
+    __slots__ = ("parts", "_tokens", "_statements")
+
+    def __init__(self, text: str, parts: list[tuple[int, Part]]):
+        # Not Chunk.__init__: nothing here tokenizes the whole class.
+        self.text = text
+        self.line_count = len(_LINE_BREAK.findall(text))
+        self.parts = parts           # (the part's first line in the chunk, part); the header first
+        # A member nothing in the class closes (an open bracket or string) leaves the class
+        # open: the module's text below may close it (then the chunks are joined), or not.
+        self.clean = all(part.clean for _, part in parts)
+        self._tokens = self._highlights = self._statements = None
+        self._parsed = None
+        self._outline = None
+        self.memo = {}
+
+    def segments(self):
+        for at, part in self.parts:
+            yield at - part.origin, part
+
+    def is_definition(self) -> bool:
+        return True  # a class statement (a body split into members has at least one)
+
+    @property
+    def open_bracket(self) -> bool:
+        """The first member left open leaves the class open: by a bracket only when every
+        other piece is clean (what follows it then stays inside the bracket)."""
+        unclean = [part for _, part in self.parts if not part.clean]
+        return len(unclean) == 1 and unclean[0].open_bracket
+
+    @property
+    def tokens(self):
+        if self._tokens is None:
+            out: list[Token] = []
+            previous = None
+            for n, (at, part) in enumerate(self.parts):
+                shift = at - part.origin
+                toks = part.tokens
+                if previous is not None:
+                    first_line = _first_line(part.text)
+                    col = len(part.indent)
+                    out += [Token(DEDENT, "", (at, col), (at, col), first_line)] * (previous.dedents - 1)
+                    if n > 1 and toks and toks[0].type == INDENT:
+                        toks = toks[1:]
+                out += toks if not shift else [
+                    Token(t.type, t.string, (t.start[0] + shift, t.start[1]), (t.end[0] + shift, t.end[1]), t.line)
+                    for t in toks]
+                if part.text is not None:
+                    previous = part
+            end = (self.line_count + 1, 0)
+            out += [Token(DEDENT, "", end, end, "")] * previous.dedents
+            out.append(Token(ENDMARKER, "", end, end, ""))
+            self._tokens = out
+        return self._tokens
+
+    @tokens.setter
+    def tokens(self, value):
+        self._tokens = value
+
+    @property
+    def highlights(self):
+        if self._highlights is None:
+            self._highlights = tuple(h for shift, part in self.segments()
+                                     for h in shift_highlights(part.highlights, shift))
+        return self._highlights
+
+    @highlights.setter
+    def highlights(self, value):
+        self._highlights = value
+
+    @property
+    def parses(self) -> bool:
+        return all(part.parses for _, part in self.parts)
+
+    @property
+    def warnings(self) -> tuple:
+        if not self.parses:
+            return self.parsed.warnings
+        found = self.memo.get("warnings")
+        if found is None:
+            found = tuple(_shift_warning(w, shift) for shift, part in self.segments() for w in part.warnings)
+            self.memo["warnings"] = found
+        return found
+
+    @property
+    def parsed(self):
+        if self._parsed is None:
+            if self.parses:
+                from pipeline.parser import ParseResult
+
+                self._parsed = ParseResult(A.Module(self.statements, self._type_ignores()), (), self.warnings)
+            else:
+                self._parsed = parse_text(self.text)  # the class's own error, exactly
+        return self._parsed
+
+    @property
+    def statements(self) -> tuple | None:
+        if self._statements is None:
+            if not self.parses:
+                return None
+            head = self.parts[0][1].classdef
+            body = tuple(s for shift, part in self.segments() for s in _shifted(part, shift))
+            last = body[-1]
+            fields = {name: getattr(head, name) for name in head._fields + head._attributes}
+            fields.update(body=body, end_lineno=last.end_lineno, end_col_offset=last.end_col_offset)
+            self._statements = (type(head)(**fields),)
+        return self._statements
+
+
+    def _type_ignores(self) -> tuple:
+        return tuple(shift_node(t, shift) for shift, part in self.segments() for t in part.parsed.tree.type_ignores
+                     if (t.lineno >= part.first) == (part.text is not None))
+
+
+_OPENING = frozenset("([{")
+_CLOSING = frozenset(")]}")
+
+
+def _open_bracket(errors, tokens) -> bool:
+    if not errors or any(e.message != "unexpected EOF in multi-line statement" for e in errors):
+        return False
+    depth = 0
+    for t in tokens:
+        if t.string in _OPENING:
+            depth += 1
+        elif t.string in _CLOSING:
+            depth -= 1
+    return depth > 0
+
+
+def _balanced(piece) -> bool:
+    """Whether a piece tokenizes cleanly with no closing bracket it did not open (the tokenize
+    view reports none of those): nothing in it can close a bracket left open above it."""
+    found = piece.memo.get("balanced")
+    if found is None:
+        depth = 0
+        found = piece.clean
+        if found:
+            for t in piece.tokens:
+                if t.string in _OPENING:
+                    depth += 1
+                elif t.string in _CLOSING:
+                    depth -= 1
+                    if depth < 0:
+                        found = False
+                        break
+        piece.memo["balanced"] = found
+    return found
+
+
+def _shifted(part: Part, shift: int) -> tuple:
+    """A member's statements moved by `shift` lines, kept for the last shift asked."""
+    cached = part.memo.get("shifted")
+    if cached is None or cached[0] != shift:
+        cached = (shift, tuple(shift_node(s, shift) for s in part.statements))
+        part.memo["shifted"] = cached
+    return cached[1]
+
+
+def _shift_warning(w, shift: int):
+    return w if not shift else dataclasses.replace(w, lineno=w.lineno + shift)
+
+
+def class_chunk(text: str, layout, old: dict, fresh: dict) -> ClassChunk | None:
+    """The chunk of a class statement from its parts (reusing those in `old`/`fresh`, keyed by
+    (header, member text)), or None when its header does not tokenize alone."""
+    body_at, indent = layout
+    header = text[:body_at]
+    body = text[body_at:]
+
+    def part(member):
+        key = (header, member, indent)
+        found = fresh.get(key) or old.get(key)
+        if found is None:
+            found = Part(header, member, indent)
+        fresh[key] = found
+        return found
+
+    head = part(None)
+    if not head.clean:
+        return None
+    parts = [(1, head)]
+    at = head.first
+    spans = split_members(body, indent)
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        member = part(body[start:end])
+        step = 1
+        alone = member
+        if not member.clean and member.open_bracket and all(_balanced(part(body[a:b])) for a, b in spans[i + 1:]):
+            step = len(spans)  # balanced members below: no join can close the bracket
+        while not member.clean and i + step < len(spans):
+            step = min(step * 2, len(spans) - i)
+            end = spans[i + step - 1][1]
+            member = part(body[start:end])
+        if not member.clean and step > 1:
+            step, member = 1, alone  # nothing below closes it: it stands alone (see Analyzer)
+        i += step
+        parts.append((at, member))
+        at += member.line_count
+    return ClassChunk(text, parts)
 
 
 class ChunkedAnalysis:
@@ -133,7 +535,7 @@ class ChunkedAnalysis:
         """The first chunk that does not tokenize or parse (parsing what it must, on first use:
         tokens and highlights never wait for the parser)."""
         return self._once("broken", lambda: next(
-            (i for i, (_, c) in enumerate(self.chunks) if not c.clean or c.statements is None), None))
+            (i for i, (_, c) in enumerate(self.chunks) if not c.clean or not c.parses), None))
 
     @property
     def lines(self) -> LineIndex:
@@ -175,18 +577,31 @@ class ChunkedAnalysis:
     def _highlights(self):
         if self._broken is not None:
             return self.token_highlights
-        # Names are classified from the module's symbol tables, which span every chunk (a
-        # global's kind comes from wherever the module binds it): the tables are built for the
-        # module of the chunks' own statements (each at line 1: the tables hold no positions),
-        # then each chunk's tokens are highlighted against them with its statements, and moved
-        # into place.
-        module = A.Module(tuple(s for _, chunk in self.chunks for s in chunk.statements), ())
-        table = build_symtable(module, "<editor>")
-        if table.top is None:
-            return self.token_highlights  # as `highlights` does when the symbol table fails
-        kinds = module_def_kinds(module, table)
-        return tuple(h for start, chunk in self.chunks
-                     for h in shift_highlights(_symbol_highlights(chunk, table, kinds), start - 1))
+        return tuple(h for shift, segment, found in self.symbol_segments()
+                     for h in shift_highlights(found, shift))
+
+    def symbol_segments(self) -> list[tuple[int, object, tuple[Highlight, ...]]]:
+        """Per piece (a top-level chunk, or a class's header or member): its line shift to the
+        document, the piece, and its highlights in its own coordinates, names classified from
+        the module's symbol tables. Only for a text that parses."""
+        return self._once("symbol segments", self._symbol_segments)
+
+    def _symbol_segments(self):
+        pieces = [(start - 1 + shift, index, segment) for index, (start, chunk) in enumerate(self.chunks)
+                  for shift, segment in chunk.segments()]
+        if any(_declares_global(chunk) and not chunk.is_definition() for _, chunk in self.chunks):
+            # A module-level `global` reaches into every scope's analysis: the whole module's
+            # tables, as `analyze` builds them.
+            module = A.Module(tuple(s for _, chunk in self.chunks for s in chunk.statements), ())
+            table = build_symtable(module, "<editor>")
+            if table.top is None:
+                return [(start - 1, chunk, chunk.highlights) for start, chunk in self.chunks]
+            kinds = module_def_kinds(module, table)
+            return [(start - 1, chunk, _symbol_highlights(chunk, table, kinds)) for start, chunk in self.chunks]
+        facts = ModuleFacts.of([(index, segment) for _, index, segment in pieces])
+        if facts is None:  # a symbol-table error: names by tokens, as for the whole module
+            return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
+        return [(shift, segment, facts.highlights(index, segment)) for shift, index, segment in pieces]
 
     @property
     def token_highlights(self) -> tuple[Highlight, ...]:
@@ -203,9 +618,14 @@ class ChunkedAnalysis:
         # The parser's warnings come sorted by line, each (line, message) once: the chunks above
         # the first broken one give theirs in order (they parse as they do inside the module).
         warnings = tuple(diagnostic_from_warning(w, self.lines, start - 1)
-                         for start, chunk in self.chunks[:broken] for w in chunk.parsed.warnings)
+                         for start, chunk in self.chunks[:broken] for w in chunk.warnings)
         if self._broken is None:
             return warnings
+        windowed = self._windowed()
+        if windowed is not None:
+            errors, more = windowed
+            return (tuple(diagnostic_from_error(e) for e in errors) + warnings
+                    + tuple(diagnostic_from_warning(w, self.lines) for w in more))
         start, chunk = self.chunks[self._broken]
         if start == 1:
             parsed = chunk.parsed if self._broken == len(self.chunks) - 1 else parse_text(self.text)
@@ -217,6 +637,60 @@ class ChunkedAnalysis:
         # past the first broken chunk); the warnings are the failed parse's, as `analyze` has them.
         return (tuple(diagnostic_from_error(e) for e in self._recovered[1]) + warnings
                 + tuple(diagnostic_from_warning(w, self.lines) for w in parsed.warnings))
+
+    def _windowed(self):
+        """The syntax errors and the failed parse's warnings from the editor parse of a window:
+        the one broken piece (a top-level chunk, or a class member below its class's header),
+        blank lines for everything above it and a `pass` for everything below; None when that
+        cannot stand for the whole text. It stands when every other piece tokenizes cleanly,
+        parses and warns of nothing: the parser reads the statements above as it reads them in
+        the whole text, fails inside the piece, and whatever the window cut off below (complete
+        statements) neither the error pass nor the editor's later rounds would report on;
+        an unclosed bracket still swallows the statement below and ends at the end of the text.
+        Every error must then lie within the piece's lines (an error at the line below names
+        the real statement there, a string left open runs to the real end of the text)."""
+        index = self._broken
+        start, chunk = self.chunks[index]
+        pieces = list(chunk.segments())
+        bad = [n for n, (_, piece) in enumerate(pieces) if not piece.clean or not piece.parses]
+        if len(bad) != 1:
+            return None
+        shift, piece = pieces[bad[0]]
+        below = pieces[bad[0] + 1:]
+        if any(not p.clean or not p.parses or p.warnings for _, p in below):
+            return None
+        if any(not c.clean or not c.parses or c.warnings for _, c in self.chunks[index + 1:]):
+            return None
+        above = ()
+        if isinstance(piece, Part):
+            first = start - 1 + shift + piece.first
+            header_lines = piece.first - 1
+            head = "\n" * (start - 1) + piece.header + "\n" * (first - start - header_lines)
+            sentinel = piece.indent + "pass\n"
+            text = piece.text
+            above = tuple(_shift_warning(w, start - 1 + s) for s, p in pieces[:bad[0]] for w in p.warnings)
+        else:
+            first = start
+            head = "\n" * (start - 1)
+            sentinel = "pass\n"
+            text = chunk.text
+        last = first + len(_LINE_BREAK.findall(text)) - (1 if _LINE_BREAK.search(text[-2:] or "x") and
+                                                         text.endswith(("\n", "\r")) else 0)
+        at_end = index == len(self.chunks) - 1 and not below
+        window = head + text + ("" if at_end else sentinel)
+        parsed = parse_text(window)
+        if parsed.tree is not None:
+            return None
+        _, errors = recover(window, parsed)
+        for e in errors:
+            if e.lineno is None or not first <= e.lineno <= last or not first <= (e.end_lineno or e.lineno) <= last:
+                return None
+            if any(not first <= int(n) <= last for n in _LINE_REFERENCE.findall(e.message)):
+                return None
+        own = tuple(w for w in parsed.warnings if w.lineno >= first)
+        if any(w.lineno > last for w in own):
+            return None
+        return errors, above + own
 
     @property
     def _recovered(self):
@@ -288,6 +762,168 @@ def _symbol_highlights(chunk: Chunk, table, kinds) -> tuple[Highlight, ...]:
     return cached[1]
 
 
+# ------------------------------------------------- module-wide facts from the pieces' tables
+
+class _Scope:
+    """A module's or a top-level class's scope as highlighting reads it, merged from the
+    tables its pieces give it (each piece's context module has the scope with that piece's
+    names only): a name's flags are the union of its pieces' flags, as CPython's symbol table
+    ORs every use and binding into one entry; its scope follows from them as the analysis
+    decides a module's or class's names (a `global` anywhere makes it explicit, a binding
+    local, a cell where a piece needs one). `annotation_block` is the reading piece's own."""
+    __slots__ = ("name", "type", "symbols", "annotation_block")
+
+    def __init__(self, name, type_, symbols, annotation_block):
+        self.name = name
+        self.type = type_
+        self.symbols = symbols
+        self.annotation_block = annotation_block
+
+    def lookup(self, name: str):
+        return self.symbols.get(name)
+
+    def scope_of(self, name: str) -> int:
+        symbol = self.symbols.get(name)
+        return symbol.scope if symbol else 0
+
+
+_SCOPE_BITS = S.SCOPE_MASK << S.SCOPE_OFF
+
+
+def _merged_symbols(tables) -> dict:
+    flags: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for table in tables:
+        for name, symbol in table.symbols.items():
+            value = symbol.flags
+            flags[name] = flags.get(name, 0) | (value & ~_SCOPE_BITS)
+            seen[name] = seen.get(name, 0) | (1 << ((value >> S.SCOPE_OFF) & S.SCOPE_MASK))
+    out = {}
+    for name, value in flags.items():
+        scopes = seen[name]
+        if value & S.DEF_GLOBAL:
+            scope = S.GLOBAL_EXPLICIT
+        elif value & S.DEF_BOUND:
+            scope = S.CELL if scopes & (1 << S.CELL) else S.LOCAL
+        elif scopes & (1 << S.FREE):
+            scope = S.FREE
+        elif scopes & (1 << S.CELL):
+            scope = S.CELL
+        else:
+            scope = S.GLOBAL_IMPLICIT
+        out[name] = S.Symbol(name, value | (scope << S.SCOPE_OFF))
+    return out
+
+
+def _segment_table(segment):
+    """(symbol tables of the piece's context module, their def kinds, the context class's table
+    or None), kept with the piece."""
+    found = segment.memo.get("table")
+    if found is None:
+        module = segment.context_module()
+        table = build_symtable(module, "<editor>")
+        kinds = _find_def_kinds(module, table) if table.top is not None else {}
+        cls = table.get(module.body[0]) if isinstance(segment, Part) and table.top is not None else None
+        found = (table, kinds, cls)
+        segment.memo["table"] = found
+    return found
+
+
+class _Tables:
+    """A piece's `SymtableResult` with its module and class scopes seen as the merged ones."""
+
+    def __init__(self, table, mapping: dict, top):
+        self._table = table
+        self._mapping = mapping
+        self.top = top
+
+    def get(self, node, role=S.Role.OWN):
+        found = self._table.get(node, role)
+        return self._mapping.get(id(found), found) if found is not None else None
+
+
+class ModuleFacts:
+    """One version's module-wide facts, merged from its pieces' own tables: the module scope's
+    names and def kinds, and each split class's. Each piece is highlighted against them with
+    its own tables; the result is kept with the piece together with every fact it read from
+    outside itself (for each name it spells, and each private name's mangled form: the merged
+    module and class entries and def kinds), and reused while those are equal."""
+
+    def __init__(self, top: dict, kinds: dict, classes: dict):
+        self.top = top
+        self.kinds = kinds
+        self.classes = classes      # chunk index -> (class name, merged symbols, def kinds)
+
+    @classmethod
+    def of(cls, pieces) -> "ModuleFacts | None":
+        tops, kinds = [], {}
+        members: dict[int, list] = {}
+        for index, segment in pieces:
+            table, found, own = _segment_table(segment)
+            if table.top is None:
+                return None  # a symbol-table error: the whole module's tables fail too
+            tops.append(table.top)
+            kinds.update(found.get(id(table.top), ()))
+            if own is not None:
+                members.setdefault(index, []).append((own, found.get(id(own), {})))
+        classes = {}
+        for index, found in members.items():
+            class_kinds: dict = {}
+            for own, k in found:
+                class_kinds.update(k)
+            classes[index] = (found[0][0].name, _merged_symbols([own for own, _ in found]), class_kinds)
+        return cls(_merged_symbols(tops), kinds, classes)
+
+    def highlights(self, index: int, segment) -> tuple[Highlight, ...]:
+        table, own_kinds, own_class = _segment_table(segment)
+        names = segment.memo.get("names")
+        if names is None:
+            spelled = sorted({t.string for t in segment.tokens if t.type == NAME})
+            names = (tuple(spelled), tuple(n for n in spelled if n.startswith("__") and not n.endswith("__")))
+            segment.memo["names"] = names
+        spelled, private = names
+        top_symbols = self.top
+        looked = list(spelled)
+        klass = self.classes.get(index) if own_class is not None else None
+        if private:
+            if klass is not None:
+                looked += [S.mangle(klass[0], n) for n in private]
+            looked += [n for n in top_symbols if n.startswith("_") and n.endswith(private)]
+
+        def flags(symbols, name):
+            symbol = symbols.get(name)
+            return None if symbol is None else symbol.flags
+
+        kinds = self.kinds
+        if klass is None:
+            key = tuple((n, flags(top_symbols, n), kinds.get(n)) for n in looked)
+        else:
+            class_symbols, class_kinds = klass[1], klass[2]
+            key = tuple((n, flags(top_symbols, n), kinds.get(n), flags(class_symbols, n), class_kinds.get(n))
+                        for n in looked)
+        cached = segment.memo.get("symbol highlights")
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        top = _Scope("top", S.BlockType.MODULE, top_symbols, table.top.annotation_block)
+        mapping = {id(table.top): top}
+        all_kinds = dict(own_kinds)
+        all_kinds[id(top)] = kinds
+        facade = None
+        if klass is not None:
+            facade = _Scope(klass[0], S.BlockType.CLASS, klass[1], own_class.annotation_block)
+            mapping[id(own_class)] = facade
+            all_kinds[id(facade)] = klass[2]
+        links = ()
+        if facade is not None:
+            # The class body's scope looks out through the class's type parameters, if any.
+            outer = table.get(segment.context_module().body[0], S.Role.TYPE_PARAMS) or top
+            links = ((facade, outer), (outer, top))
+        found = tuple(highlights(segment.tokens, segment.context_module(), _Tables(table, mapping, top),
+                                 all_kinds, segment.walk_start(facade), links))
+        segment.memo["symbol highlights"] = (key, found)
+        return found
+
+
 def _first_line(text: str) -> str:
     m = _LINE_BREAK.search(text)
     return text if m is None else text[:m.end()]
@@ -300,7 +936,64 @@ class Analyzer:
     def __init__(self):
         self._chunks: dict[str, Chunk] = {}
         self._partial: dict[str, Chunk] = {}   # chunks of a run not finished yet, kept for the next
+        self._parts: dict = {}                 # class members by (header, text, indentation)
+        self._partial_parts: dict = {}
         self.result = None
+
+    def _chunk(self, piece: str, whole: bool) -> Chunk:
+        """A new chunk for `piece`; a class statement (`whole`: one top-level statement, not
+        pieces joined to close what one left open) is taken member by member when it can be."""
+        if whole:
+            layout = class_layout(piece)
+            if layout is not None:
+                found = class_chunk(piece, layout, self._parts, self._partial_parts)
+                if found is not None:
+                    return found
+        return Chunk(piece)
+
+    def _take(self, text: str, spans, i: int, lookahead: bool):
+        """The chunk starting at span `i`: (chunk, spans taken, whether it is new, end offset).
+        A piece left open (a string, brackets, a continuation) takes in more of the text
+        below, twice as much each time, until it closes; one nothing below closes stands alone,
+        so that the statements below keep their own tokens (an unclosed bracket does not turn
+        the rest of the file into its argument list). An open bracket with balanced statements
+        below (`lookahead`) is known to stay open without trying."""
+        old, fresh = self._chunks, self._partial
+        start, end = spans[i]
+        piece = text[start:end]
+        chunk = fresh.get(piece) or old.get(piece)
+        new = chunk is None
+        if new:
+            chunk = self._chunk(piece, True)
+        fresh[piece] = chunk
+        if chunk.clean:
+            return chunk, 1, new, end
+        if lookahead and chunk.open_bracket and self._balanced_below(text, spans, i + 1):
+            return chunk, 1, new, end
+        step = 1
+        alone = (chunk, new, end)
+        while not chunk.clean and i + step < len(spans):
+            step = min(step * 2, len(spans) - i)
+            end = spans[i + step - 1][1]
+            piece = text[start:end]
+            chunk = fresh.get(piece) or old.get(piece)
+            new = chunk is None
+            if new:
+                chunk = self._chunk(piece, False)
+            fresh[piece] = chunk
+        if not chunk.clean:
+            return (*alone[:1], 1, *alone[1:])
+        return chunk, step, new, end
+
+    def _balanced_below(self, text: str, spans, i: int) -> bool:
+        """Whether the statements from span `i` on close every bracket they open and no other
+        (kept as chunks for the run going on)."""
+        while i < len(spans):
+            chunk, step, _, _ = self._take(text, spans, i, False)
+            if not all(_balanced(piece) for _, piece in chunk.segments()):
+                return False
+            i += step
+        return True
 
     def steps(self, text: str, lines: LineIndex | None = None) -> Iterator[float]:
         """Analyse chunk by chunk, yielding the fraction done after each new chunk; the result
@@ -310,37 +1003,22 @@ class Analyzer:
 
             self.result = analyze(text, lines)
             return
-        old, fresh = self._chunks, self._partial
         chunks: list[tuple[int, Chunk]] = []
         line = 1
         spans = split(text)
         total = len(text) or 1
         i = 0
         while i < len(spans):
-            start, end = spans[i]
-            piece = text[start:end]
-            chunk = fresh.get(piece) or old.get(piece)
-            new = chunk is None
-            if new:
-                chunk = Chunk(piece)
-            step = 1
-            while not chunk.clean and i + step < len(spans):
-                # Something is open at its end (a string, brackets, a continuation): take in
-                # more of the text below, twice as much each time, until the piece closes.
-                step = min(step * 2, len(spans) - i)
-                end = spans[i + step - 1][1]
-                piece = text[start:end]
-                chunk = fresh.get(piece) or old.get(piece)
-                new = chunk is None
-                if new:
-                    chunk = Chunk(piece)
+            chunk, step, new, end = self._take(text, spans, i, True)
             i += step
-            fresh[piece] = chunk
             chunks.append((line, chunk))
             line += chunk.line_count
             if new:
                 yield end / total
-        self._chunks, self._partial = fresh, {}
+        # Only the chunks of this text are kept for the next (`_take` also kept trials).
+        self._chunks = {chunk.text: chunk for _, chunk in chunks}
+        self._partial = {}
+        self._parts, self._partial_parts = self._partial_parts, {}
         self.result = ChunkedAnalysis(text, chunks, lines)
 
     def analyze(self, text: str, lines: LineIndex | None = None) -> ChunkedAnalysis:
@@ -408,8 +1086,6 @@ def shift_node(node, shift: int):
                 value = value + shift
         elif isinstance(value, A.AST):
             value = shift_node(value, shift)
-        elif type(value) is tuple and value and isinstance(value[0], A.AST):
-            value = tuple(shift_node(v, shift) for v in value)
         elif type(value) is tuple and value and any(isinstance(v, A.AST) for v in value):
             value = tuple(shift_node(v, shift) if isinstance(v, A.AST) else v for v in value)
         put(new, name, value)
@@ -482,9 +1158,18 @@ class HoverSource:
         return index.listings(line, span)
 
 
-def _declares_global(chunk: Chunk) -> bool:
+def _declares_global(chunk) -> bool:
+    """Whether a `global` or `nonlocal` keyword is among the chunk's pieces' tokens."""
     found = chunk.memo.get("global")
     if found is None:
-        found = any(t.type == NAME and t.string in ("global", "nonlocal") for t in chunk.tokens)
+        found = any(_piece_declares_global(piece) for _, piece in chunk.segments())
         chunk.memo["global"] = found
+    return found
+
+
+def _piece_declares_global(piece) -> bool:
+    found = piece.memo.get("global")
+    if found is None:
+        found = any(t.type == NAME and t.string in ("global", "nonlocal") for t in piece.tokens)
+        piece.memo["global"] = found
     return found

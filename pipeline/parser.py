@@ -246,7 +246,9 @@ class _Tokens:
         depth = 0
         ci = 0
         for tok in tokens:
-            while ci < len(comments) and comments[ci][:2] <= tok.start:
+            # Every comment left comes before ENDMARKER (placed at column -1 in a text of
+            # comments only).
+            while ci < len(comments) and (comments[ci][:2] <= tok.start or tok.type == _ENDMARKER):
                 line, col, end_line, end_col, string = comments[ci]
                 ci += 1
                 body = string[_TYPE_COMMENT_RE.match(string).end():]
@@ -1102,7 +1104,7 @@ def _parse(source: bytes | str, filename: str, mode: str, type_comments: bool,
         if utf8_error is not None:
             return ParseResult(None, (_info(utf8_error, filename, _Tokens(text, [], [])),))
     tokens, tok_error, lexer_warnings = _tokens_until_error(source)
-    comments = _type_comments(source) if type_comments and "type:" in text else []
+    comments = _type_comments(source) if type_comments and _TYPE_COMMENT_RE.search(text) else []
     if mode == "single" and len(tokens) > 1 and tokens[-1].type == _ENDMARKER:
         # pegen turns the first ENDMARKER of single input into a NEWLINE (then reads ENDMARKER).
         tokens.insert(-1, dataclasses.replace(tokens[-1], type=_NEWLINE))

@@ -327,28 +327,31 @@ def code_filename(uri: str) -> str:
 
 
 def _encoded_tokens(doc: Document, result) -> list[int]:
-    """The document's semantic tokens. While the text does not parse they are token-level, so
-    each chunk is encoded once (the encoding is relative: a chunk's data only needs its first
-    token's line delta set for its place)."""
-    if not isinstance(result, ChunkedAnalysis) or result.parses:
-        # Names classified from the module's symbol tables depend on every chunk.
+    """The document's semantic tokens, piece by piece (a top-level chunk, a class's header or
+    member): the encoding is relative, so each piece's data is encoded once for its highlights
+    and only its first token's line delta is set for its place."""
+    if not isinstance(result, ChunkedAnalysis):
         return convert.semantic_tokens(doc.lines, result.highlights)
+    if result.parses:
+        pieces = result.symbol_segments()
+    else:  # token-level highlights while the text does not parse
+        pieces = [(start - 1 + shift, piece, piece.highlights)
+                  for start, chunk in result.chunks for shift, piece in chunk.segments()]
     data: list[int] = []
     last = 0  # 0-based line of the last token so far
-    for start, chunk in result.chunks:
-        encoded = chunk.memo.get("semantic")
-        if encoded is None:
-            part = convert.semantic_tokens(LineIndex(chunk.text), chunk.highlights)
-            encoded = (part, sum(part[0::5]))
-            chunk.memo["semantic"] = encoded
-        part, span = encoded
+    for shift, piece, runs in pieces:
+        encoded = piece.memo.get("semantic")
+        if encoded is None or encoded[0] is not runs:
+            part = convert.semantic_tokens(LineIndex(piece.context_text()), runs)
+            encoded = (runs, part, sum(part[0::5]))
+            piece.memo["semantic"] = encoded
+        _, part, span = encoded
         if not part:
             continue
         at = len(data)
         data += part
-        first = start - 1 + part[0]
-        data[at] = first - last
-        last = start - 1 + span
+        data[at] = shift + part[0] - last
+        last = shift + span
     return data
 
 
