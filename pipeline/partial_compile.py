@@ -36,8 +36,17 @@ not depend on the sibling parts. A line of the part with no instruction at all (
 a `pass` the flowgraph removed) is owned and lists nothing, as in the whole module.
 
 The statements and the class headers must be in one coordinate system (any: everything returned
-is in it; `compose` applies each part's shift to all of the part). Statements sharing a line
-(`a = 1; b = 2`) must be in the same part.
+is in it; `compose` applies each part's shift to all of the part). A listing's text carries line
+numbers (and `dis` widens their column past line 999), so listings are the whole module's only
+when the part was compiled at its place. Statements sharing a line (`a = 1; b = 2`) must be in the
+same part.
+
+What a part's own code reads of the rest of the module is `ModuleFacts` (module-level imports,
+a module-level `super`): compile with the facts of the whole module (`module_facts(all parts)`;
+`valid_for` tells which parts read a fact that changed). Where `exact` gives a reason for any
+part (`global`/`nonlocal` in a module or class body, a `__future__` import), the caller compiles
+the whole module instead: those change other parts' code or errors. Deep trees: run
+`compile_part` through `pipeline.deep.call_deep`, as `compile_program` runs the compiler.
 """
 from __future__ import annotations
 
