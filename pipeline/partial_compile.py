@@ -58,12 +58,13 @@ from pipeline.codeobject import CodeObject
 from pipeline.compiler import Fold, _diagnostic
 from pipeline.compiler.assemble import assemble_unit
 from pipeline.compiler.codegen import Codegen, CompileError
+from pipeline.compiler.ir import NB, NO_LOC
 from pipeline.compiler.preprocess import finally_warnings
 from pipeline.diagnostics import Diagnostic
 from pipeline.disassemble import instruction_lines, walk_code
 from pipeline.hover import Listing, Span, _inside
 
-__all__ = ["ModuleFacts", "PartCompile", "compile_part", "compose", "exact", "module_facts"]
+__all__ = ["ModuleFacts", "PartCompile", "compile_part", "compose", "exact", "live", "module_facts"]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -85,6 +86,8 @@ def module_facts(parts: Iterable["PartCompile"]) -> ModuleFacts:
     return ModuleFacts(frozenset(imported), mentions_super)
 
 _STAGES = ("pre", "own", "deferred", "context", "post", "module")
+# Folded only if the end of the part is reachable when the flowgraph folds (see `_StageCodegen.body`).
+_MARK = "\x00end of part\x00"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ class PartCompile:
     provides: ModuleFacts                       # this part's contribution to the module's facts
     assumed: tuple[tuple[str, bool], ...]       # (name, imported?) of each name its code read
     assumed_super: bool | None                  # mentions_super, if its code read it
+    falls_through: bool                         # whether control can leave its last statement
+    folds_after: bool                           # whether the flowgraph folds what follows it
 
     def valid_for(self, facts: ModuleFacts) -> bool:
         """Whether the part was compiled with what `facts` say wherever its code read them; if
@@ -122,11 +127,15 @@ class PartCompile:
         """Whether the whole module's hover listings of `line` are exactly `listings(line)`."""
         return self.first_line <= line <= self.last_line and line not in self.foreign_lines
 
-    def listings(self, line: int, span: Span | None = None) -> list[Listing] | None:
+    def listings(self, line: int, span: Span | None = None, live: bool = True) -> list[Listing] | None:
         """`HoverIndex(whole module code).listings(line, span)` for an owned line; None for a line
-        the part does not own (the caller asks the whole module)."""
+        the part does not own (the caller asks the whole module). A part that is not `live`
+        (see `live`) is dead code: the flowgraph drops its code objects, so its lines list
+        nothing."""
         if not self.owns(line):
             return None
+        if not live:
+            return []
         out = []
         for name, picked in self.by_line.get(line, ()):
             if span is not None:
@@ -150,12 +159,18 @@ class _StageCodegen(Codegen):
         self.awaiting_context = target is None
         self.context_unit = None
         self.folds: list = []
+        self.mark_folded = False
         self.warning_stages: list[str] = []
         self.assembled: list[tuple[str, CodeObject, int, int]] = []  # stage, code, folds from, to
 
     def _assemble(self, unit, codegen) -> CodeObject:
         start = len(self.folds)
         code = assemble_unit(unit, codegen)
+        made = self.folds[start:]
+        kept = [fold for fold in made if not (type(fold[1]) is str and fold[1] == _MARK)]
+        if len(kept) < len(made):  # the end block may have been copied for each way into it
+            self.mark_folded = True
+            self.folds[start:] = kept
         if unit is self.context_unit:
             stage = "context"
             self.stage = "post"
@@ -178,6 +193,17 @@ class _StageCodegen(Codegen):
             self.stage = "own"
             self.awaiting_context = True
         super().class_body(s, firstlineno)
+
+    def body(self, loc, stmts) -> None:
+        super().body(loc, stmts)
+        if self.u is self.context_unit:
+            # `_MARK + ""`, folded and then dropped with its POP_TOP: whether the fold happens
+            # tells whether code after the part is still reachable when the flowgraph folds
+            # (`raise` ends it before; `while True:` only after).
+            self.load_const(_MARK[:-1], NO_LOC)
+            self.load_const(_MARK[-1:], NO_LOC)
+            self.emit("BINARY_OP", NB["NB_ADD"], NO_LOC)
+            self.emit("POP_TOP", 0, NO_LOC)
 
     def process_deferred_annotations(self, loc) -> None:
         if self.u is not self.context_unit:
@@ -271,6 +297,7 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
         provides = ModuleFacts(frozenset(name for name, symbol in table.top.symbols.items()
                                          if symbol.flags & DEF_IMPORT), "super" in table.top.symbols)
     gen = None
+    falls_through = True
 
     def result(errors=(), warnings=(), folds=(), sym_pass=None, stage_warnings=(), error_stage=None,
                stage_folds=(), foreign=None, by_line=None):
@@ -279,7 +306,8 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
                            tuple(stage_folds), first, last,
                            frozenset(range(first, last + 1)) if foreign is None else frozenset(foreign),
                            by_line or {}, provides, tuple(sorted(gen.assumed.items())) if gen else (),
-                           gen.assumed_super if gen else None)
+                           gen.assumed_super if gen else None, falls_through,
+                           gen is None or gen.mark_folded)
 
     if table.errors or table.top is None:
         return result(errors=table.errors, sym_pass=_symtable_pass(tree, filename))
@@ -319,6 +347,9 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
     own_codes = [c for c in context_code.co_consts if isinstance(c, CodeObject) and id(c) in own_ids]
     own_walk = [code for top in own_codes for code in walk_code(top)]
     own_walk_ids = {id(code) for code in own_walk}
+    # The context code returns only at its implicit end (a `return` or `yield` there is an
+    # error): no RETURN_VALUE left means the flowgraph found the end unreachable.
+    falls_through = any(instr.opname == "RETURN_VALUE" for instr, _ in instruction_lines(context_code))
     foreign = set(header)
     for code in walk_code(module_code):
         if id(code) not in own_walk_ids:
@@ -349,6 +380,43 @@ def _shift_fold(f: Fold, shift: int) -> Fold:
     return dataclasses.replace(f, lineno=f.lineno + shift, end_lineno=f.end_lineno + shift)
 
 
+def _groups(entries: list[tuple]) -> list[tuple[tuple, list[tuple]]]:
+    """Consecutive entries `(part, shift, ...)` of one class (the same context after their
+    shifts); each top-level part a group of its own with the key ()."""
+    groups: list = []
+    for entry in entries:
+        part, shift = entry[0], entry[1]
+        key = tuple((name, line + shift, col) for name, line, col in part.context)
+        if groups and groups[-1][0] == key and key:
+            groups[-1][1].append(entry)
+        else:
+            groups.append((key, [entry]))
+    return groups
+
+
+def _reachability(entries: list[tuple], attribute: str) -> list[tuple[bool, bool]]:
+    """(reachable with the module, reachable in its own body's code) for each entry, with
+    `attribute` ("falls_through" or "folds_after") saying whether a part lets control past."""
+    flags: list[tuple[bool, bool]] = []
+    module_live = True
+    for key, members in _groups(entries):
+        body_live = True if key else module_live
+        for entry in members:
+            flags.append((module_live and body_live, body_live))
+            body_live = body_live and getattr(entry[0], attribute)
+        if not key:
+            module_live = body_live
+    return flags
+
+
+def live(parts: Iterable[tuple[PartCompile, int]]) -> list[bool]:
+    """For each part (in document order, with its shift), whether its code is in the whole
+    module: a part after one that never falls through (`raise`, `while True:` without `break`) in
+    the same module or class body is dead code, and so is every member of a class whose
+    statement is; the flowgraph removes dead code with the code objects it creates."""
+    return [present for present, _ in _reachability(list(parts), "falls_through")]
+
+
 class _Stop(Exception):
     pass
 
@@ -368,15 +436,12 @@ def compose(parts: Iterable[tuple[PartCompile, int]]) -> tuple[tuple[Diagnostic,
         if part.error_stage == "internal":
             return tuple(_shift_diagnostic(e, shift) for e in part.errors), tuple(warnings), ()
 
-    groups: list[list[tuple[PartCompile, int]]] = []
-    for part, shift in parts:
-        key = tuple((name, line + shift, col) for name, line, col in part.context)
-        if groups and groups[-1][0] == key and key:
-            groups[-1][1].append((part, shift))
-        else:
-            groups.append((key, [(part, shift)]))
+    # Dead code's own instructions are removed before the flowgraph folds (its nested code
+    # objects were already compiled, with their folds).
+    groups = _groups([(part, shift, reachable)
+                      for (part, shift), (_, reachable) in zip(parts, _reachability(parts, "folds_after"))])
 
-    def emit(part: PartCompile, shift: int, stages: tuple[str, ...]) -> None:
+    def emit(part: PartCompile, shift: int, _alive: bool, stages: tuple[str, ...]) -> None:
         warnings.extend(_shift_diagnostic(w, shift) for stage, w in part.stage_warnings if stage in stages)
         if part.error_stage in stages:
             raise _Stop(_shift_diagnostic(part.errors[0], shift))
@@ -385,41 +450,47 @@ def compose(parts: Iterable[tuple[PartCompile, int]]) -> tuple[tuple[Diagnostic,
     try:
         for key, members in groups:
             if not key:
-                for part, shift in members:
-                    emit(part, shift, ("own",))
+                for member in members:
+                    emit(*member, ("own",))
                 top_level.extend(members)
                 continue
             emit(*members[0], ("pre",))
-            for part, shift in members:
-                emit(part, shift, ("own",))
-            for part, shift in members:
-                emit(part, shift, ("deferred", "context"))
+            for member in members:
+                emit(*member, ("own",))
+            for member in members:
+                emit(*member, ("deferred", "context"))
             emit(*members[-1], ("post", "module"))
-        for part, shift in top_level:
-            emit(part, shift, ("deferred", "context", "post", "module"))
+        for member in top_level:
+            emit(*member, ("deferred", "context", "post", "module"))
     except _Stop as stop:
         return (stop.args[0],), tuple(warnings), ()
 
     folds: list[Fold] = []
 
-    def take(part: PartCompile, shift: int, stages: tuple[str, ...]) -> None:
+    def take(part: PartCompile, shift: int, reachable: bool, stages: tuple[str, ...]) -> None:
+        if not reachable:
+            stages = tuple(stage for stage in stages if stage not in ("context", "module"))
         folds.extend(_shift_fold(f, shift) for stage, f in part.stage_folds if stage in stages)
 
     for key, members in groups:
         if not key:
-            for part, shift in members:
-                take(part, shift, ("own",))
+            for member in members:
+                take(*member, ("own",))
             continue
         take(*members[0], ("pre",))
         for stage in ("own", "deferred", "context"):
-            for part, shift in members:
-                take(part, shift, (stage,))
+            for member in members:
+                take(*member, (stage,))
         take(*members[0], ("post",))
-    for part, shift in top_level:
-        take(part, shift, ("deferred",))
+    for member in top_level:
+        take(*member, ("deferred",))
+    module_live = True
     for key, members in groups:
-        for part, shift in (members if not key else members[:1]):
-            take(part, shift, ("context", "module") if not key else ("module",))
+        if not key:
+            take(*members[0], ("context", "module"))
+            module_live = members[0][2] and members[0][0].folds_after
+        elif module_live:
+            take(*members[0], ("module",))
     return (), tuple(warnings), tuple(folds)
 
 

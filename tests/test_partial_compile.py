@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from pipeline.compiler import compile_module
 from pipeline.hover import HoverIndex
 from pipeline.parser import parse
-from pipeline.partial_compile import compile_part, compose, exact, module_facts
+from pipeline.partial_compile import compile_part, compose, exact, live, module_facts
 from tests import oracle
 
 PYDECIMAL = Path(sysconfig.get_paths()["stdlib"]) / "_pydecimal.py"
@@ -79,16 +79,16 @@ def check_module(text: str, filename: str) -> tuple[int, int]:
         return 0, 0
     index = HoverIndex(whole.code)
     owned = total = 0
-    for part in parts:
+    for part, alive in zip(parts, live([(part, 0) for part in parts])):
         for line in range(part.first_line, part.last_line + 1):
             total += 1
             if not part.owns(line):
                 assert part.listings(line) is None
                 continue
             owned += 1
-            mine = part.listings(line)
+            mine = part.listings(line, live=alive)
             assert _blank(mine) == _blank(index.listings(line)), (filename, line)
-            for listing in mine[:1]:
+            for listing in mine[:1] if alive else ():
                 # Narrowed to the first instruction's positions, as a sub-expression hover is.
                 _, picked = part.by_line[line][0]
                 span = picked[-1][0].positions
@@ -165,6 +165,39 @@ def test_module_facts_come_from_other_parts():
     assert _blank(method.listings(4)) != _blank(index.listings(4))
     again = compile_part(*specs[1], "m.py", facts)
     assert again.valid_for(facts) and _blank(again.listings(4)) == _blank(index.listings(4))
+
+
+DEAD_CODE = """\
+x = 1 + 2
+while True:
+    pass
+y = 3 * 4
+def f():
+    return 5 * 6
+class C:
+    a = 7 * 8
+    raise E
+    b = 9 * 10
+    def g(self):
+        return 11 * 12
+"""
+
+
+def test_parts_after_one_that_never_falls_through_are_dead():
+    """The flowgraph drops what follows `while True:` or `raise` in the same body, with the code
+    objects it creates (so those lines list nothing), and a class whose statement is dead with
+    all its members. Folds: nested code objects were compiled first and keep theirs; a dead
+    class body's code is still folded; after `raise` the enclosing code's folds are gone, after
+    `while True:` (its exit jump goes only when the flowgraph folds) they stay."""
+    tree = parse(DEAD_CODE, "m.py").tree
+    parts = compile_parts(split(tree), "m.py")
+    assert live([(part, 0) for part in parts]) == [True, True, False, False, False, False, False, False]
+    assert [(part.falls_through, part.folds_after) for part in parts] == [
+        (True, True), (False, True), (True, True), (True, True), (True, True), (False, False), (True, True),
+        (True, True)]
+    assert check_module(DEAD_CODE, "m.py") == (2, 11)
+    whole = compile_module(tree, "m.py")
+    assert [f.value_repr for f in whole.folds] == ["30", "132", "56", "3", "12"]
 
 
 def test_blank_comment_and_pass_lines_are_owned():
