@@ -351,6 +351,10 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
     # error): no RETURN_VALUE left means the flowgraph found the end unreachable.
     falls_through = any(instr.opname == "RETURN_VALUE" for instr, _ in instruction_lines(context_code))
     foreign = set(header)
+    if not classes:
+        # The module's first statement also carries the module's `__conditional_annotations__`
+        # set when any part has a conditional annotation: a part cannot know it is the first.
+        foreign.add(statements[0].lineno)
     for code in walk_code(module_code):
         if id(code) not in own_walk_ids:
             foreign.update(instr.line_number for instr, _ in instruction_lines(code)

@@ -259,6 +259,24 @@ def test_class_context_features_compose():
     assert 0 < owned < total
 
 
+@pytest.mark.parametrize("header", ["@f(a=1, a=2)\nclass C(B):", "class C(B, a=1, a=2):", "class C(B):"])
+@pytest.mark.parametrize("member", ["x = 1 is 1", "return 2", "def f(self):\n        return 3 is 3",
+                                    "def f(self):\n        yield from 4 is 4\n        break"])
+def test_class_header_errors_against_member_diagnostics(header, member):
+    """A header's errors and warnings are in every member's compile: `compose` keeps the
+    decorators' before the members' and the bases' after them, once."""
+    source = (f"import os\nif x is 0: pass\n{header}\n    y = 5 is 5\n    {member}\n"
+              f"    def g(self):\n        return (1, 2)(3)\nz = 6 is 6\n")
+    check_module(source, "m.py")
+
+
+def test_conditional_annotations_elsewhere_mark_the_first_statement():
+    source = "try:\n    import os\nexcept ImportError:\n    pass\nif os:\n    x: int = 1\n"
+    tree = parse(source, "m.py").tree
+    assert check_module(source, "m.py")[1] == 6
+    assert not compile_part(tree.body[:1], (), "m.py").owns(1)
+
+
 @pytest.mark.parametrize("source, reason", [
     ("global x\n", "'global' in the module body"),
     ("class C:\n    global x\n", "'global' in the class body"),
