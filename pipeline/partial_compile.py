@@ -36,10 +36,10 @@ not depend on the sibling parts. A line of the part with no instruction at all (
 a `pass` the flowgraph removed) is owned and lists nothing, as in the whole module.
 
 The statements and the class headers must be in one coordinate system (any: everything returned
-is in it; `compose` applies each part's shift to all of the part). A listing's text carries line
-numbers (and `dis` widens their column past line 999), so listings are the whole module's only
-when the part was compiled at its place. Statements sharing a line (`a = 1; b = 2`) must be in the
-same part.
+is in it; `compose` applies each part's shift to all of the part; `shifted(n)` moves a part,
+its code objects included, so its listings are re-rendered as `dis` prints them at the new place:
+line numbers, and their column's width past line 999). Statements sharing a line
+(`a = 1; b = 2`) must be in the same part.
 
 What a part's own code reads of the rest of the module is `ModuleFacts` (module-level imports,
 a module-level `super`): compile with the facts of the whole module (`module_facts(all parts)`;
@@ -116,6 +116,28 @@ class PartCompile:
     assumed_super: bool | None                  # mentions_super, if its code read it
     falls_through: bool                         # whether control can leave its last statement
     folds_after: bool                           # whether the flowgraph folds what follows it
+    own_codes: tuple[CodeObject, ...]           # its own code objects made in the enclosing code
+
+    def shifted(self, shift: int) -> "PartCompile":
+        """The same part moved `shift` lines down (up if negative): its code objects too (a code
+        object's lines are relative to its `co_firstlineno`), so listings are re-rendered as
+        `dis` prints them at the new place."""
+        if not shift:
+            return self
+        codes = tuple(_shift_code(code, shift) for code in self.own_codes)
+        return dataclasses.replace(
+            self,
+            errors=tuple(_shift_diagnostic(d, shift) for d in self.errors),
+            warnings=tuple(_shift_diagnostic(d, shift) for d in self.warnings),
+            folds=tuple(_shift_fold(f, shift) for f in self.folds),
+            context=tuple((name, line + shift, col) for name, line, col in self.context),
+            early=tuple(_shift_diagnostic(d, shift) for d in self.early),
+            symtable_error=self.symtable_error and _shift_diagnostic(self.symtable_error, shift),
+            stage_warnings=tuple((stage, _shift_diagnostic(d, shift)) for stage, d in self.stage_warnings),
+            stage_folds=tuple((stage, _shift_fold(f, shift)) for stage, f in self.stage_folds),
+            first_line=self.first_line + shift, last_line=self.last_line + shift,
+            foreign_lines=frozenset(line + shift for line in self.foreign_lines),
+            by_line=_index(codes), own_codes=codes)
 
     def valid_for(self, facts: ModuleFacts) -> bool:
         """Whether the part was compiled with what `facts` say wherever its code read them; if
@@ -298,6 +320,7 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
                                          if symbol.flags & DEF_IMPORT), "super" in table.top.symbols)
     gen = None
     falls_through = True
+    own_codes: list[CodeObject] = []
 
     def result(errors=(), warnings=(), folds=(), sym_pass=None, stage_warnings=(), error_stage=None,
                stage_folds=(), foreign=None, by_line=None):
@@ -307,7 +330,7 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
                            frozenset(range(first, last + 1)) if foreign is None else frozenset(foreign),
                            by_line or {}, provides, tuple(sorted(gen.assumed.items())) if gen else (),
                            gen.assumed_super if gen else None, falls_through,
-                           gen is None or gen.mark_folded)
+                           gen is None or gen.mark_folded, tuple(own_codes))
 
     if table.errors or table.top is None:
         return result(errors=table.errors, sym_pass=_symtable_pass(tree, filename))
@@ -344,7 +367,7 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
     # The part's own code objects, in the context code's co_consts order (dis's order).
     own_ids = {id(code) for stage, code, _, _ in gen.assembled if stage == "own"}
     context_code = next(code for stage, code, _, _ in gen.assembled if stage == "context")
-    own_codes = [c for c in context_code.co_consts if isinstance(c, CodeObject) and id(c) in own_ids]
+    own_codes[:] = [c for c in context_code.co_consts if isinstance(c, CodeObject) and id(c) in own_ids]
     own_walk = [code for top in own_codes for code in walk_code(top)]
     own_walk_ids = {id(code) for code in own_walk}
     # The context code returns only at its implicit end (a `return` or `yield` there is an
@@ -359,16 +382,27 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
         if id(code) not in own_walk_ids:
             foreign.update(instr.line_number for instr, _ in instruction_lines(code)
                            if instr.line_number is not None)
-    by_line: dict[int, list] = {}
-    for code in own_walk:
-        rows: dict[int, list] = {}
-        for instr, text in instruction_lines(code):
-            if instr.line_number is not None:
-                rows.setdefault(instr.line_number, []).append((instr, text))
-        for line, picked in rows.items():
-            by_line.setdefault(line, []).append((code.co_qualname, picked))
     return result(warnings=warnings, folds=[f for _, f in stage_folds], stage_warnings=stage_warnings,
-                  stage_folds=stage_folds, foreign=foreign, by_line=by_line)
+                  stage_folds=stage_folds, foreign=foreign, by_line=_index(own_codes))
+
+
+def _index(own_codes) -> dict[int, list]:
+    """line -> [(qualname, [(instruction, dis text), ...])], code objects in dis's order."""
+    by_line: dict[int, list] = {}
+    for top in own_codes:
+        for code in walk_code(top):
+            rows: dict[int, list] = {}
+            for instr, text in instruction_lines(code):
+                if instr.line_number is not None:
+                    rows.setdefault(instr.line_number, []).append((instr, text))
+            for line, picked in rows.items():
+                by_line.setdefault(line, []).append((code.co_qualname, picked))
+    return by_line
+
+
+def _shift_code(code: CodeObject, shift: int) -> CodeObject:
+    consts = tuple(_shift_code(c, shift) if isinstance(c, CodeObject) else c for c in code.co_consts)
+    return dataclasses.replace(code, co_firstlineno=code.co_firstlineno + shift, co_consts=consts)
 
 
 # ------------------------------------------------------------------------------------- compose

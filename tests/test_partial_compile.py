@@ -128,7 +128,8 @@ def test_pydecimal_parts_equal_the_whole_module():
 def test_parts_at_local_coordinates_compose_with_shifts():
     """The caller parses each top-level chunk alone (its first line is line 1) and shifts."""
     root = oracle.corpus_dir()
-    for name in ("bisect.py", "colorsys.py", "keyword.py", "shlex.py"):
+    owned = 0
+    for name in ("bisect.py", "colorsys.py", "keyword.py", "shlex.py", "textwrap.py"):
         text = (root / name).read_text(encoding="utf-8")
         tree = parse(text, name).tree
         whole = compile_module(tree, name)
@@ -147,6 +148,28 @@ def test_parts_at_local_coordinates_compose_with_shifts():
                 shifts.append(first - 1)
         parts = compile_parts(specs, name)
         assert compose(list(zip(parts, shifts))) == (whole.errors, whole.warnings, whole.folds)
+        moved = [part.shifted(shift) for part, shift in zip(parts, shifts)]
+        assert compose([(part, 0) for part in moved]) == (whole.errors, whole.warnings, whole.folds)
+        index = HoverIndex(whole.code)
+        for part, alive in zip(moved, live([(part, 0) for part in moved])):
+            for line in range(part.first_line, part.last_line + 1):
+                if part.owns(line):
+                    owned += 1
+                    assert _blank(part.listings(line, live=alive)) == _blank(index.listings(line)), (name, line)
+    assert owned > 200
+
+
+def test_shifted_listings_past_line_999():
+    """`dis` widens the line-number column with the lines a code object spans."""
+    chunk = "class C:\n    def f(self, x):\n        if x:\n            return (lambda: x)\n        return 2\n"
+    text = "x = 0\n" * 1200 + chunk
+    whole = HoverIndex(compile_module(parse(text, "m.py").tree, "m.py").code)
+    local = parse(chunk, "m.py").tree
+    part = compile_part(local.body[0].body, local.body[0:1], "m.py").shifted(1200)
+    for line in range(1203, 1206):
+        assert part.owns(line)
+        assert _blank(part.listings(line)) == _blank(whole.listings(line)) != "[]"
+    assert "1203" in part.listings(1203)[0].lines[0]
 
 
 def test_module_facts_come_from_other_parts():
