@@ -110,13 +110,21 @@ class PartCompile:
     first_line: int
     last_line: int
     foreign_lines: frozenset[int]               # lines of the part with instructions not its own
-    by_line: dict                               # line -> [(qualname, [(instr, text), ...])]
     provides: ModuleFacts                       # this part's contribution to the module's facts
     assumed: tuple[tuple[str, bool], ...]       # (name, imported?) of each name its code read
     assumed_super: bool | None                  # mentions_super, if its code read it
     falls_through: bool                         # whether control can leave its last statement
     folds_after: bool                           # whether the flowgraph folds what follows it
     own_codes: tuple[CodeObject, ...]           # its own code objects made in the enclosing code
+    _cache: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def by_line(self) -> dict[int, list]:
+        """line -> [(qualname, [(instruction, dis text), ...])] of the own code objects; built on
+        the first hover (`dis` formatting is a third of a part's compile)."""
+        if "by_line" not in self._cache:
+            self._cache["by_line"] = _index(self.own_codes)
+        return self._cache["by_line"]
 
     def shifted(self, shift: int) -> "PartCompile":
         """The same part moved `shift` lines down (up if negative): its code objects too (a code
@@ -137,7 +145,7 @@ class PartCompile:
             stage_folds=tuple((stage, _shift_fold(f, shift)) for stage, f in self.stage_folds),
             first_line=self.first_line + shift, last_line=self.last_line + shift,
             foreign_lines=frozenset(line + shift for line in self.foreign_lines),
-            by_line=_index(codes), own_codes=codes)
+            own_codes=codes, _cache={})
 
     def valid_for(self, facts: ModuleFacts) -> bool:
         """Whether the part was compiled with what `facts` say wherever its code read them; if
@@ -323,12 +331,12 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
     own_codes: list[CodeObject] = []
 
     def result(errors=(), warnings=(), folds=(), sym_pass=None, stage_warnings=(), error_stage=None,
-               stage_folds=(), foreign=None, by_line=None):
+               stage_folds=(), foreign=None):
         return PartCompile(tuple(errors), early + tuple(warnings), tuple(folds), context, early,
                            errors[0] if sym_pass else None, sym_pass, tuple(stage_warnings), error_stage,
                            tuple(stage_folds), first, last,
                            frozenset(range(first, last + 1)) if foreign is None else frozenset(foreign),
-                           by_line or {}, provides, tuple(sorted(gen.assumed.items())) if gen else (),
+                           provides, tuple(sorted(gen.assumed.items())) if gen else (),
                            gen.assumed_super if gen else None, falls_through,
                            gen is None or gen.mark_folded, tuple(own_codes))
 
@@ -383,7 +391,7 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
             foreign.update(instr.line_number for instr, _ in instruction_lines(code)
                            if instr.line_number is not None)
     return result(warnings=warnings, folds=[f for _, f in stage_folds], stage_warnings=stage_warnings,
-                  stage_folds=stage_folds, foreign=foreign, by_line=_index(own_codes))
+                  stage_folds=stage_folds, foreign=foreign)
 
 
 def _index(own_codes) -> dict[int, list]:

@@ -293,6 +293,17 @@ def test_class_header_errors_against_member_diagnostics(header, member):
     check_module(source, "m.py")
 
 
+def test_a_later_build_error_beats_an_earlier_analysis_error():
+    """The symbol table builds every scope before it analyses names."""
+    source = "def f():\n    nonlocal q\nclass C:\n    def g(self, a, a):\n        pass\n"
+    tree = parse(source, "m.py").tree
+    whole = compile_module(tree, "m.py")
+    assert [e.message for e in whole.errors] == ["duplicate argument 'a' in function definition"]
+    parts = compile_parts(split(tree), "m.py")
+    assert [part.symtable_pass for part in parts] == ["analyze", "build"]
+    check_module(source, "m.py")
+
+
 def test_conditional_annotations_elsewhere_mark_the_first_statement():
     source = "try:\n    import os\nexcept ImportError:\n    pass\nif os:\n    x: int = 1\n"
     tree = parse(source, "m.py").tree
