@@ -85,7 +85,8 @@ def module_facts(parts: Iterable["PartCompile"]) -> ModuleFacts:
         mentions_super = mentions_super or part.provides.mentions_super
     return ModuleFacts(frozenset(imported), mentions_super)
 
-_STAGES = ("pre", "own", "deferred", "context", "post", "module")
+# The stages a record belongs to, in the order the whole compile makes them (see the docstring):
+# "pre", "own", "deferred", "context", "post", "module".
 # Folded only if the end of the part is reachable when the flowgraph folds (see `_StageCodegen.body`).
 _MARK = "\x00end of part\x00"
 

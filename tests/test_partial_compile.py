@@ -10,7 +10,6 @@ object's identity, different in any two compiles, so listings are compared with 
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 import sysconfig
 from pathlib import Path
