@@ -1,10 +1,13 @@
 """Compiling a document part by part: what the editor needs of one top-level statement run, or of
 one member of a top-level class, without compiling the whole module.
 
-    part = compile_part(statements, classes, filename)   # classes: enclosing ClassDefs, outermost first
-    part.owns(line) / part.listings(line, span)          # hover data, as HoverIndex(whole) gives it
+    part = compile_part(statements, classes, filename, facts)  # classes: enclosing ClassDefs, outermost first
+    facts = module_facts(parts); part.valid_for(facts)     # what own code reads of other parts
+    part.owns(line) / part.listings(line, span, live=...)  # hover data, as HoverIndex(whole) gives it
+    live([(part, shift), ...])                             # which parts are not dead code
     errors, warnings, folds = compose([(part, shift), ...])   # = compile_module(whole tree)'s
-    exact(statements, classes)                            # None, or why the caller must compile whole
+    part.shifted(n)                                        # the part n lines further down
+    exact(statements, classes)                             # None, or why the caller must compile whole
 
 A part is compiled inside a synthetic module: `Module(statements)`, or
 `Module([ClassDef(header of classes[0], body=[... ClassDef(header of classes[-1], body=statements)])])`
@@ -85,8 +88,7 @@ def module_facts(parts: Iterable["PartCompile"]) -> ModuleFacts:
         mentions_super = mentions_super or part.provides.mentions_super
     return ModuleFacts(frozenset(imported), mentions_super)
 
-# The stages a record belongs to, in the order the whole compile makes them (see the docstring):
-# "pre", "own", "deferred", "context", "post", "module".
+
 # Folded only if the end of the part is reachable when the flowgraph folds (see `_StageCodegen.body`).
 _MARK = "\x00end of part\x00"
 
