@@ -126,7 +126,7 @@ def vm(pid: int) -> dict[str, str]:
     return out
 
 
-async def main(edits: int, path: Path) -> None:
+async def main(edits: int, path: Path, slowest: int = 0) -> None:
     text = path.read_text("utf-8")
     client = LanguageClient("bytelens-bench", "0")
     bench = Bench(client)
@@ -167,6 +167,7 @@ async def main(edits: int, path: Path) -> None:
     first_hover = time.perf_counter() - t1
 
     samples: dict[str, list[float]] = {"typing": [], "newline": [], "delete": [], "paste": []}
+    described: list[tuple[tuple[float, float, float], str]] = []  # each edit's times and what it was
     timings: list[tuple[float, float, float]] = []
     lines = text.split("\n")
     shift = 0  # lines added above the next target by earlier edits
@@ -178,20 +179,21 @@ async def main(edits: int, path: Path) -> None:
         end = len(lines[target])
         # Enter at the end of the line, then the new line typed character by character.
         got = await bench.edit(line, end, line, end, "\n" + " " * indent, (line + 1, indent))
-        timings.append(got), samples["newline"].append(got[0])
+        timings.append(got), samples["newline"].append(got[0]), described.append((got, f"newline after {line + 1}"))
         for i, ch in enumerate(TYPED):
             col = indent + i
             got = await bench.edit(line + 1, col, line + 1, col, ch, (line + 1, col))
             timings.append(got), samples["typing"].append(got[0])
+            described.append((got, f"line {line + 2}: {TYPED[:i + 1]!r}"))
         # Delete the typed line again.
         got = await bench.edit(line + 1, 0, line + 2, 0, "", (line, indent))
-        timings.append(got), samples["delete"].append(got[0])
+        timings.append(got), samples["delete"].append(got[0]), described.append((got, f"delete line {line + 2}"))
         if n % 4 == 3:
             # Paste a 20-line function above the method holding the line (top level, column 0).
             at = max(k for k in range(target + 1) if lines[k].startswith("    def ")) + shift
             pasted = PASTE.replace("\n", "\n    ").rstrip(" ")
             got = await bench.edit(at, 0, at, 0, "    " + pasted + "\n", (at + 2, 8))
-            timings.append(got), samples["paste"].append(got[0])
+            timings.append(got), samples["paste"].append(got[0]), described.append((got, f"paste at {at + 1}"))
             shift += PASTE.count("\n") + 1
     memory = vm(pid)
     await client.shutdown_async(None)
@@ -211,11 +213,16 @@ async def main(edits: int, path: Path) -> None:
             print(f"  tokens after {kind:8s} ({len(values):3d}): p50 {percentile(values, .5):7.1f} ms  "
                   f"p95 {percentile(values, .95):7.1f} ms")
     print(f"server memory with the file open: VmRSS {memory.get('VmRSS')}, VmHWM {memory.get('VmHWM')}")
+    if slowest:
+        print(f"the {slowest} slowest edits (tokens / diagnostics / hover ms):")
+        for got, what in sorted(described, key=lambda d: -max(d[0]))[:slowest]:
+            print(f"  {got[0] * 1000:7.1f} {got[1] * 1000:7.1f} {got[2] * 1000:7.1f}  {what}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=320)
     parser.add_argument("--file", type=Path, default=Path(sysconfig.get_paths()["stdlib"]) / "_pydecimal.py")
+    parser.add_argument("--slowest", type=int, default=0, help="list the N slowest edits")
     args = parser.parse_args()
-    asyncio.run(main(args.edits, args.file))
+    asyncio.run(main(args.edits, args.file, args.slowest))

@@ -327,6 +327,7 @@ class ClassChunk(Chunk):
         # A member nothing in the class closes (an open bracket or string) leaves the class
         # open: the module's text below may close it (then the chunks are joined), or not.
         self.clean = all(part.clean for _, part in parts)
+        self.errors = ()   # its members' own errors are in their context's lines
         self._tokens = self._highlights = self._statements = None
         self._parsed = None
         self._outline = None
@@ -338,6 +339,16 @@ class ClassChunk(Chunk):
 
     def is_definition(self) -> bool:
         return True  # a class statement (a body split into members has at least one)
+
+    def segments_at(self, line: int):
+        """(shift, part) of the part holding the chunk's `line` (the header's for its lines)."""
+        found = self.parts[0]
+        for at, part in self.parts[1:]:
+            if at > line:
+                break
+            found = (at, part)
+        at, part = found
+        return at - part.origin, part
 
     @property
     def open_bracket(self) -> bool:
@@ -430,6 +441,45 @@ class ClassChunk(Chunk):
                      if (t.lineno >= part.first) == (part.text is not None))
 
 
+_STRING_OPEN = ("EOF in multi-line string", "unterminated triple-quoted")
+
+
+def _string_close(text: str, errors, lines_above: int) -> int | None:
+    """Where a triple-quoted string the piece at the start of `text` leaves open could close:
+    the offset just past the next occurrence of its quotes (None if there is no such string).
+    `lines_above` is how many context lines precede the piece in the errors' line numbers."""
+    for e in errors:
+        if not e.message.startswith(_STRING_OPEN) or not e.lineno:
+            continue
+        line = e.lineno - lines_above
+        if line < 1:
+            return None
+        at = 0
+        for _ in range(line - 1):
+            m = _LINE_BREAK.search(text, at)
+            if m is None:
+                return None
+            at = m.end()
+        at += (e.offset or 1) - 1
+        while at < len(text) and text[at].isalpha():
+            at += 1
+        quote = text[at:at + 3]
+        if quote not in ('"""', "'''"):
+            return None
+        end = text.find(quote, at + 3)
+        return None if end < 0 else end + 3
+    return None
+
+
+def _first_step(spans, i: int, close: int | None) -> int | None:
+    """How many spans from `i` reach offset `close` (relative to span i's start)."""
+    if close is None:
+        return None
+    target = spans[i][0] + close
+    k = bisect.bisect_left([e for _, e in spans], target, i)
+    return None if k >= len(spans) else k - i + 1
+
+
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
 
@@ -497,23 +547,43 @@ def class_chunk(text: str, layout, old: dict, fresh: dict) -> ClassChunk | None:
     head = part(None)
     if not head.clean:
         return None
-    parts = [(1, head)]
-    at = head.first
     spans = split_members(body, indent)
-    i = 0
-    while i < len(spans):
+
+    def take(i: int, lookahead: bool) -> tuple[Part, int]:
+        """The member starting at span `i` and how many spans it takes (as `Analyzer._take`)."""
         start, end = spans[i]
         member = part(body[start:end])
-        step = 1
-        alone = member
-        if not member.clean and member.open_bracket and all(_balanced(part(body[a:b])) for a, b in spans[i + 1:]):
-            step = len(spans)  # balanced members below: no join can close the bracket
+        if member.clean:
+            return member, 1
+        if lookahead and member.open_bracket and balanced_below(i + 1):
+            return member, 1   # balanced members below: no join can close the bracket
+        alone, step = member, 1
+        # A triple-quoted string left open (a docstring's lines at the body's indentation look
+        # like members): join up to its closing quotes at once.
+        jump = _first_step(spans, i, _string_close(body[start:], member.errors, member.first - 1))
+        if jump is not None and jump > 1:
+            step = jump
+            member = part(body[start:spans[i + step - 1][1]])
         while not member.clean and i + step < len(spans):
             step = min(step * 2, len(spans) - i)
-            end = spans[i + step - 1][1]
-            member = part(body[start:end])
-        if not member.clean and step > 1:
-            step, member = 1, alone  # nothing below closes it: it stands alone (see Analyzer)
+            member = part(body[start:spans[i + step - 1][1]])
+        if not member.clean:
+            return alone, 1   # nothing below closes it: it stands alone (see Analyzer)
+        return member, step
+
+    def balanced_below(i: int) -> bool:
+        while i < len(spans):
+            member, step = take(i, False)
+            if not _balanced(member):
+                return False
+            i += step
+        return True
+
+    parts = [(1, head)]
+    at = head.first
+    i = 0
+    while i < len(spans):
+        member, step = take(i, True)
         i += step
         parts.append((at, member))
         at += member.line_count
@@ -711,12 +781,22 @@ class ChunkedAnalysis:
         return A.Module(tuple(body), tuple(ignores))
 
     def tree_at(self, line: int):
-        """A module holding only the top-level statements of the chunk at `line` (enough for
-        `ast_path` there), or None while the text does not parse."""
+        """A module holding only the statements around `line` (enough for `ast_path` there):
+        the top-level statements of its chunk, or in a class taken member by member the
+        member's (or, on the header's lines, the class statement without its body); None while
+        the text does not parse."""
         if self._broken is not None:
             return None
         start, chunk = self.chunk_at(line)
-        return A.Module(shifted_statements(chunk, start), ())
+        if not isinstance(chunk, ClassChunk):
+            return A.Module(shifted_statements(chunk, start), ())
+        shift, piece = chunk.segments_at(line - start + 1)
+        if piece.text is not None:
+            return A.Module(_shifted(piece, start - 1 + shift), ())
+        head = shift_node(piece.classdef, start - 1 + shift)
+        fields = {name: getattr(head, name) for name in head._fields + head._attributes}
+        fields["body"] = ()
+        return A.Module((type(head)(**fields),), ())
 
     def chunk_at(self, line: int) -> tuple[int, Chunk]:
         i = max(bisect.bisect_right(self._starts, line) - 1, 0)
@@ -965,6 +1045,11 @@ class Analyzer:
         new = chunk is None
         if new:
             chunk = self._chunk(piece, True)
+        elif isinstance(chunk, ClassChunk):
+            # Its members serve the next version of the class too.
+            parts = self._partial_parts
+            for _, member in chunk.parts:
+                parts[(member.header, member.text, member.indent)] = member
         fresh[piece] = chunk
         if chunk.clean:
             return chunk, 1, new, end
@@ -972,6 +1057,17 @@ class Analyzer:
             return chunk, 1, new, end
         step = 1
         alone = (chunk, new, end)
+        jump = _first_step(spans, i, _string_close(text[start:], chunk.errors, 0))
+        if jump is not None and jump > 1:
+            # A triple-quoted string left open: join up to its closing quotes at once.
+            step = jump
+            end = spans[i + step - 1][1]
+            piece = text[start:end]
+            chunk = fresh.get(piece) or old.get(piece)
+            new = chunk is None
+            if new:
+                chunk = self._chunk(piece, False)
+            fresh[piece] = chunk
         while not chunk.clean and i + step < len(spans):
             step = min(step * 2, len(spans) - i)
             end = spans[i + step - 1][1]
@@ -1015,9 +1111,8 @@ class Analyzer:
             line += chunk.line_count
             if new:
                 yield end / total
-        # Only the chunks of this text are kept for the next (`_take` also kept trials).
-        self._chunks = {chunk.text: chunk for _, chunk in chunks}
-        self._partial = {}
+        # The chunks this text was cut into, with the trials that found them, serve the next.
+        self._chunks, self._partial = self._partial, {}
         self._parts, self._partial_parts = self._partial_parts, {}
         self.result = ChunkedAnalysis(text, chunks, lines)
 
@@ -1095,11 +1190,24 @@ def shift_node(node, shift: int):
 # ------------------------------------------------------------------------------------- hovers
 
 class HoverSource:
-    """Hover listings for a document's versions, compiling as little as the argument above allows."""
+    """Hover listings for a document's versions: from its pieces' compiles where a piece owns
+    the line (`pipeline.doccompile`), else from the whole module compiled once per text."""
 
     def __init__(self, filename: str):
         self.filename = filename
         self._whole: tuple[str, object] | None = None
+        self._document: tuple[object, object] | None = None
+
+    def document(self, analysis):
+        """The version's compile piece by piece (a `DocumentCompile`), None when its text does
+        not parse or must be compiled whole; one analysis remembered."""
+        from pipeline.doccompile import compile_document
+
+        if not isinstance(analysis, ChunkedAnalysis):
+            return None
+        if self._document is None or self._document[0] is not analysis:
+            self._document = (analysis, compile_document(analysis, self.filename))
+        return self._document[1]
 
     def whole_index(self, text: str):
         """The whole module's HoverIndex (None when it does not compile), one text remembered."""
@@ -1111,51 +1219,21 @@ class HoverSource:
             self._whole = (text, None if compiled.code is None else HoverIndex(compiled.code))
         return self._whole[1]
 
-    def compiles(self, chunk: Chunk, start: int) -> bool:
-        ok = chunk.memo.get("compiles")
-        if ok is None:
-            ok = self._chunk_index(chunk, start) is not False
-        return ok
-
-    def _chunk_index(self, chunk: Chunk, start: int):
-        """The chunk compiled alone at its lines: a HoverIndex, or False when it does not compile."""
-        from pipeline import compile_program
-        from pipeline.hover import HoverIndex
-
-        cached = chunk.memo.get("hover")
-        if cached is None or cached[0] != start:
-            source = b"\n" * (start - 1) + chunk.text.encode("utf-8", "surrogatepass")
-            compiled = compile_program(source, self.filename)
-            cached = (start, False if compiled.code is None else HoverIndex(compiled.code))
-            chunk.memo["hover"] = cached
-            chunk.memo["compiles"] = cached[1] is not False
-        return cached[1]
-
-    def listings(self, analysis, line: int, span=None, whole=None, whole_ready: bool = False):
+    def listings(self, analysis, line: int, span=None, whole=None):
         """The listings for `line` (narrowed to `span`), or None when the module does not compile.
         `whole()`, when given, is the whole module's HoverIndex for the analysis's text (the
-        server's, compiled once per version); otherwise it is compiled here. `whole_ready` says
-        that costs nothing now: then it serves every line."""
-        whole = whole or (lambda: self.whole_index(analysis.text))
-        if whole_ready or not isinstance(analysis, ChunkedAnalysis) or not analysis.parses:
-            index = whole()
-            return None if index is None else index.listings(line, span)
-        start, chunk = analysis.chunk_at(line)
-        local = chunk.is_definition() and all(
-            chunk.is_definition() or not _declares_global(chunk) for _, chunk in analysis.chunks)
-        if local:
-            index = self._chunk_index(chunk, start)
-            if index is False:
+        server's, compiled once per version); otherwise it is compiled here."""
+        if isinstance(analysis, ChunkedAnalysis) and not analysis.parses:
+            return None
+        pieces = self.document(analysis)
+        if pieces is not None:
+            if not pieces.compiles:
                 return None
-            if any(name == "<module>" for name, _ in index._by_line.get(line, ())):
-                local = False
-            elif not all(self.compiles(c, s) for s, c in analysis.chunks):
-                return None
-        if not local:
-            index = whole()
-            if index is None:
-                return None
-        return index.listings(line, span)
+            found = pieces.listings(line, span)
+            if found is not None:
+                return found
+        index = (whole or (lambda: self.whole_index(analysis.text)))()
+        return None if index is None else index.listings(line, span)
 
 
 def _declares_global(chunk) -> bool:

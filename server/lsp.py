@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import dataclasses
+import gc
 import logging
 import sys
 import threading
@@ -105,6 +106,8 @@ class BytelensServer(LanguageServer):
         self._compiler: concurrent.futures.ThreadPoolExecutor | None = None
         # Per document: whether the last diagnostics published included the parser's errors.
         self._syntax_errors_shown: dict[str, bool] = {}
+        # Documents whose first analysis is published (see `_settle`).
+        self._settled: set[str] = set()
         self.settings = Settings()
 
     def analysis(self, uri: str) -> tuple[Document, Analysis] | None:
@@ -137,6 +140,13 @@ class BytelensServer(LanguageServer):
                     return
             _, result = self.analysis(uri)
             parser = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
+            pieces = self.piece_compile(uri)
+            if pieces is not None or not result.parses:
+                # Compiled piece by piece (one member per keystroke), or nothing to compile.
+                self._send_diagnostics(uri, doc, parser + self._compile_diagnostics(doc, pieces),
+                                       not result.parses)
+                self._settle(uri)
+                return
             future = self._compile_future(uri)
             if not future.done() and self._syntax_errors_shown.get(uri):
                 # A syntax error was just fixed: clear it now, not after the compile.
@@ -148,6 +158,18 @@ class BytelensServer(LanguageServer):
                                    not result.parses)
         except Exception:  # noqa: BLE001 - a bug must not take the server down; it is logged
             log.exception("analysing %s failed", uri)
+
+    def _settle(self, uri: str) -> None:
+        """After a document's first analysis is published: the pieces of a big file are millions
+        of objects that live as long as the file is open unchanged, and a full collection
+        scanning them would stall a keystroke now and then. Collect once, then leave what
+        exists out of later collections (`gc.freeze`); what edits replace is still freed by
+        reference counting (tokens, trees and tables hold no cycles)."""
+        if uri in self._settled:
+            return
+        self._settled.add(uri)
+        gc.collect()
+        gc.freeze()
 
     async def _first_analysis(self, uri: str, doc: Document) -> bool:
         """Analyse chunk by chunk, yielding between chunks and reporting progress; False when a
@@ -192,6 +214,7 @@ class BytelensServer(LanguageServer):
         self._hover_indexes.pop(uri, None)
         self._compiled.pop(uri, None)
         self._syntax_errors_shown.pop(uri, None)
+        self._settled.discard(uri)
 
     def hover_listings(self, uri: str, line: int, span=None):
         """The listings of the bytecode for a line (narrowed to a span); None when the document
@@ -201,9 +224,20 @@ class BytelensServer(LanguageServer):
         if found is None:
             return None
         hovers = self._hovers.setdefault(uri, HoverSource(code_filename(uri)))
-        cached = self._compiled.get(uri)
-        ready = cached is not None and cached[0] is found[0] and cached[1].done()
-        return hovers.listings(found[1], line, span, whole=lambda: self.hover_index(uri), whole_ready=ready)
+        return hovers.listings(found[1], line, span, whole=lambda: self.hover_index(uri))
+
+    def piece_compile(self, uri: str):
+        """The current version compiled piece by piece (`pipeline.doccompile`): its compile
+        diagnostics and fold hints, and hovers on the lines a piece owns; None when the text
+        does not parse or must be compiled whole."""
+        found = self.analysis(uri)
+        if found is None:
+            return None
+        try:
+            return self._hovers.setdefault(uri, HoverSource(code_filename(uri))).document(found[1])
+        except Exception:  # noqa: BLE001 - a compiler bug: the whole compile reports it
+            log.exception("compiling %s piece by piece failed", uri)
+            return None
 
     def hover_index(self, uri: str) -> HoverIndex | None:
         """The compiled module's instructions by line, built on the first hover of a version."""
@@ -279,7 +313,7 @@ class BytelensServer(LanguageServer):
             return
         doc, result = found
         diagnostics = [convert.diagnostic(doc.lines, d) for d in result.diagnostics]
-        diagnostics += self._compile_diagnostics(doc, self.compiled(uri))
+        diagnostics += self._compile_diagnostics(doc, self.piece_compile(uri) or self.compiled(uri))
         self._send_diagnostics(uri, doc, diagnostics, not result.parses)
 
     def _send_diagnostics(self, uri: str, doc: Document, diagnostics, syntax_errors: bool) -> None:
@@ -289,7 +323,7 @@ class BytelensServer(LanguageServer):
 
     def compile_diagnostics(self, uri: str) -> list[types.Diagnostic]:
         """The compiler's SyntaxErrors (symbol-table ones included) and SyntaxWarnings."""
-        return self._compile_diagnostics(self.documents[uri], self.compiled(uri))
+        return self._compile_diagnostics(self.documents[uri], self.piece_compile(uri) or self.compiled(uri))
 
     @staticmethod
     def _compile_diagnostics(doc: Document, compiled) -> list[types.Diagnostic]:
@@ -480,7 +514,7 @@ def create_server() -> BytelensServer:
     def inlay_hints(ls: BytelensServer, params: types.InlayHintParams) -> list[types.InlayHint]:
         """`= value` after each expression the compiler folded, within the requested range."""
         uri = params.text_document.uri
-        compiled = ls.compiled(uri) if ls.settings.inlay_hints else None
+        compiled = (ls.piece_compile(uri) or ls.compiled(uri)) if ls.settings.inlay_hints else None
         if compiled is None:
             return []
         doc = ls.documents[uri]

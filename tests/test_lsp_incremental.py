@@ -203,3 +203,93 @@ async def test_a_big_file_reports_progress_and_only_the_last_version_is_publishe
     final = "y = 1\nx = (\n    " + text
     expected = analyze(final).diagnostics
     assert [(d.message, d.range.start.line + 1) for d in last.diagnostics] == [(d.message, d.lineno) for d in expected]
+
+
+# ------------------------------------------------------- classes taken member by member
+
+_CLASSY = ["queue.py", "symtable.py", "importlib/abc.py", "asyncio/transports.py", "csv.py", "tracemalloc.py"]
+_MEMBER_SNIPPETS = ["x", " ", "(", ")", "[", "'", '"""', "\n", ":", "é", "#", "\\", "self.", " = ",
+                    "str(len(", "))", "\n    def added(self):\n        return 1\n", "\n    x: int = 1\n",
+                    "\n    @property\n", "super().", "__private", "global g\n", "yield ", "return",
+                    "\nclass Inner:\n", "\n        nonlocal q\n", "'\\d'"]
+
+
+def _inside_a_class(text: str, fraction: float) -> int:
+    """An offset inside some class body (the corpus files are mostly methods)."""
+    starts = [m.start() for m in re.finditer(r"^class ", text, re.M)]
+    start = starts[int(fraction * len(starts)) % len(starts)]
+    end = text.find("\nclass ", start + 1)
+    end = len(text) if end < 0 else end
+    return start + 12 + int(fraction * 7919) % max(end - start - 12, 1)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(name=st.sampled_from(_CLASSY), edits=st.lists(st.tuples(st.floats(0, 1), st.integers(0, 6),
+                                                               st.sampled_from(_MEMBER_SNIPPETS)),
+                                                     min_size=1, max_size=5))
+def test_edits_inside_classes_match_a_fresh_analysis(name, edits):
+    """Typing inside methods re-tokenizes and re-parses one member; after every edit (broken
+    states included) each result equals a fresh analysis."""
+    text = (_ROOT / name).read_text("utf-8")
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    for where, deleted, inserted in edits:
+        at = _inside_a_class(text, where)
+        text = text[:at] + inserted + text[at + deleted:]
+        _same(analyzer.analyze(text), analyze(text))
+
+
+def test_a_class_is_taken_member_by_member():
+    from pipeline.incremental import ClassChunk
+
+    text = 'class A(B):\n    """Doc.\n\n    More doc.\n    """\n\n    def f(self):\n        return 1\n\n    x = [\n        2,\n    ]\n'
+    analyzer = Analyzer()
+    first = analyzer.analyze(text)
+    [(_, chunk)] = first.chunks
+    assert isinstance(chunk, ClassChunk)
+    # the header, the docstring (its lines at the body's indentation joined), f, and x's bracket
+    assert [p.text for _, p in chunk.parts] == [None, '    """Doc.\n\n    More doc.\n    """\n\n',
+                                                "    def f(self):\n        return 1\n\n", "    x = [\n        2,\n    ]\n"]
+    edited = text.replace("return 1", "return 2")
+    second = analyzer.analyze(edited)
+    assert second.chunks[0][1].parts[1][1] is chunk.parts[1][1]     # the docstring member reused
+    assert second.chunks[0][1].parts[2][1] is not chunk.parts[2][1]
+    _same(second, analyze(edited))
+
+
+def test_an_open_bracket_in_a_method_is_reported_from_a_window():
+    """The bracket swallows the rest of the file for CPython ("'(' was never closed"); the
+    error comes from the broken member alone, and the members below keep their tokens."""
+    text = ("class A:\n    def f(self):\n        total = str(len(\n        return 1\n\n"
+            "    def g(self):\n        return 2\n\ndef h():\n    return 3\n")
+    result = Analyzer().analyze(text)
+    assert result._windowed() is not None
+    fresh = analyze(text)
+    assert [d.message for d in fresh.diagnostics] == ["'(' was never closed"]
+    _same(result, fresh)
+    assert any(h.line == 7 and h.kind == "keyword" for h in result.highlights)   # g's `return`
+
+
+@pytest.mark.parametrize("name", ["queue.py", "csv.py"])
+def test_piece_compiles_give_the_whole_modules_hovers_and_diagnostics(name):
+    """Every line's hover from the pieces' compiles (or the whole module where no piece owns
+    the line) equals the whole module's; the composed compile diagnostics and fold hints too."""
+    from pipeline.compiler import compile_module
+    from pipeline.doccompile import compile_document
+    from pipeline.inlay import fold_hints
+
+    text = (_ROOT / name).read_text("utf-8")
+    edits = [text, text.replace("):\n", "):\n        x = 1 is 1\n", 1) + "\nclass Z:\n    return 3\n"]
+    for version in edits:
+        result = Analyzer().analyze(version)
+        pieces = compile_document(result, name)
+        whole = compile_module(analyze(version).tree, name)
+        assert pieces is not None
+        assert (pieces.errors, pieces.warnings) == (whole.errors, whole.warnings)
+        lines = LineIndex(version)   # folds of different code objects may come in another order
+        assert fold_hints(pieces.folds, lines) == fold_hints(whole.folds, lines)
+        if whole.code is None:
+            continue
+        index, hovers = HoverIndex(whole.code), HoverSource(name)
+        for line in range(1, LineIndex(version).line_count() + 1):
+            assert _listings(hovers.listings(result, line)) == _listings(index.listings(line)), line
