@@ -1,18 +1,19 @@
 """Editor latency of the real `bytelens lsp` over stdio while `_pydecimal.py` is edited.
 
-    python -m benchmarks.lsp_latency [--edits N] [--file PATH]
+    python -m benchmarks.lsp_latency [--edits N] [--file PATH] [--full] [--slowest N]
 
 A pygls client starts the server, opens `_pydecimal.py` (the host's copy: Pyodide's standard
 library, our corpus, leaves it out) and replays realistic edits inside function bodies: a new
 line typed character by character (every broken intermediate state included), deleting a line,
-pasting a 20-line function. After each `didChange` it sends, as an editor does at once, a
-`semanticTokens/full` request and a hover at the cursor, and waits for the diagnostics published
-for that version. Reported, in wall-clock milliseconds from the `didChange`: p50/p95/max to the
-semantic tokens, to the diagnostics (the first publication for the version: the parser's and
-the compiler's together once the server's background compile is done, or the parser's alone
-when the text does not parse or a syntax error shown before is cleared), to the hover; also the first analysis (didOpen to its
-diagnostics), the first hover of the opened file, and the server's VmRSS/VmHWM. The machine's
-load average is printed too: on a shared machine it is part of the numbers.
+pasting a 20-line function. After each `didChange` it sends, as VS Code does at once, a
+semantic-tokens request (`full/delta` against the last result, as VS Code asks a server that
+offers deltas; `--full` asks for all tokens each time) and a hover at the cursor, and waits for
+the diagnostics published for that version. Reported, in wall-clock milliseconds from the
+`didChange`: p50/p95/max to the semantic tokens, to the diagnostics (the first publication for
+the version: the parser's and the compiler's together), to the hover; also the first analysis
+(didOpen to its diagnostics), the first hover of the opened file, and the server's VmRSS/VmHWM.
+`--slowest N` lists the N slowest edits. The machine's load average is printed too: on a shared
+machine it is part of the numbers.
 """
 from __future__ import annotations
 
@@ -67,8 +68,10 @@ def body_lines(text: str, count: int) -> list[int]:
 
 
 class Bench:
-    def __init__(self, client: LanguageClient):
+    def __init__(self, client: LanguageClient, full: bool = False):
         self.client = client
+        self.full = full            # `semanticTokens/full` after each edit instead of `full/delta`
+        self.result_id = None
         self.version = 1
         self.diagnostics: dict[int, float] = {}
         self.waiters: dict[int, asyncio.Future] = {}
@@ -105,8 +108,14 @@ class Bench:
         stamps: dict[str, float] = {}
 
         async def tokens():
-            await self.client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc))
+            if self.full or self.result_id is None:
+                got = await self.client.text_document_semantic_tokens_full_async(
+                    types.SemanticTokensParams(text_document=doc))
+            else:
+                got = await self.client.text_document_semantic_tokens_full_delta_async(
+                    types.SemanticTokensDeltaParams(text_document=doc, previous_result_id=self.result_id))
             stamps["tokens"] = time.perf_counter()
+            self.result_id = got.result_id
 
         async def hover():
             await self.client.text_document_hover_async(types.HoverParams(
@@ -126,10 +135,10 @@ def vm(pid: int) -> dict[str, str]:
     return out
 
 
-async def main(edits: int, path: Path, slowest: int = 0) -> None:
+async def main(edits: int, path: Path, slowest: int = 0, full: bool = False) -> None:
     text = path.read_text("utf-8")
     client = LanguageClient("bytelens-bench", "0")
-    bench = Bench(client)
+    bench = Bench(client, full)
     progress: list[str] = []
 
     @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
@@ -158,8 +167,9 @@ async def main(edits: int, path: Path, slowest: int = 0) -> None:
     first = await waiting - t0
     doc = types.TextDocumentIdentifier(uri=URI)
     t1 = time.perf_counter()
-    await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc))
+    got = await client.text_document_semantic_tokens_full_async(types.SemanticTokensParams(text_document=doc))
     first_tokens = time.perf_counter() - t1
+    bench.result_id = got.result_id
     targets = body_lines(text, 64)
     t1 = time.perf_counter()
     await client.text_document_hover_async(types.HoverParams(
@@ -200,7 +210,8 @@ async def main(edits: int, path: Path, slowest: int = 0) -> None:
     client.exit(None)
     await client.stop()
 
-    print(f"file: {path} ({len(lines)} lines); edits: {len(timings)}; load average {os.getloadavg()}")
+    print(f"file: {path} ({len(lines)} lines); edits: {len(timings)}; semantic tokens by "
+          f"{'full' if full else 'full/delta'} requests; load average {os.getloadavg()}")
     print(f"first analysis (didOpen -> diagnostics): {first * 1000:.0f} ms; then semantic tokens "
           f"{first_tokens * 1000:.0f} ms; first hover {first_hover * 1000:.0f} ms; progress {progress[:1] + progress[-1:]}")
     for k, label in enumerate(("semantic tokens", "diagnostics", "hover")):
@@ -224,5 +235,7 @@ if __name__ == "__main__":
     parser.add_argument("--edits", type=int, default=320)
     parser.add_argument("--file", type=Path, default=Path(sysconfig.get_paths()["stdlib"]) / "_pydecimal.py")
     parser.add_argument("--slowest", type=int, default=0, help="list the N slowest edits")
+    parser.add_argument("--full", action="store_true",
+                        help="ask `semanticTokens/full` after each edit (VS Code asks `full/delta`)")
     args = parser.parse_args()
-    asyncio.run(main(args.edits, args.file, args.slowest))
+    asyncio.run(main(args.edits, args.file, args.slowest, args.full))

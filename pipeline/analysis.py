@@ -39,12 +39,12 @@ def parse_text(text: str):
 def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     """Tokens, highlights, tree and outline always, even for broken text.
 
-    Where the tokenizer stops on an error, the tokens and highlights are the resynchronised
-    ones of `pipeline.incremental`'s pieces. Diagnostics are every syntax error the editor parse finds (the first is CPython's for the
+    Where the text does not parse, the tokens and highlights are those of
+    `pipeline.incremental`'s pieces: resynchronised at statements, each piece that parses
+    classified from the symbol tables of those that do. Diagnostics are every syntax error the editor parse finds (the first is CPython's for the
     text, tokenizer errors included; each later one CPython's for the text with the earlier
     broken statements removed), then the parser's SyntaxWarnings. A broken text's tree holds an
-    ErrorNode for each broken statement, so the rest keeps its outline and AST pane; its names
-    are highlighted from tokens (symbol tables need a whole tree).
+    ErrorNode for each broken statement, so the rest keeps its outline and AST pane.
     """
     # The parser reports tokenizer errors too, as CPython's; the recovering tokens feed highlighting.
     tokens, token_errors = tokenize_recovering(text)
@@ -54,15 +54,16 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     diagnostics = tuple(diagnostic_from_error(e) for e in errors)
     diagnostics += tuple(diagnostic_from_warning(w, lines) for w in parsed.warnings)
     marks = tuple(module_highlights(tokens, parsed.tree))
-    if token_errors:
+    if parsed.tree is None:
         # Something left open (a bracket, a string) swallows everything below it for the
         # tokenizer; the editor's tokens resynchronise at the next statement nothing closes it
-        # before, so the rest of the file keeps its colours (see `pipeline.incremental`).
+        # before, and the statements that parse keep their names' colours: only the broken
+        # statement is coloured by its tokens (see `pipeline.incremental`).
         from pipeline.incremental import Analyzer, needs_whole_text
 
         if not needs_whole_text(text):
             pieces = Analyzer().analyze(text, lines)
-            tokens, marks = pieces.tokens, pieces.token_highlights
+            tokens, marks = pieces.tokens, pieces.highlights
     return Analysis(text, tuple(tokens), diagnostics, marks, tree, tuple(outline(tree, lines)),
                     parsed.tree is not None)
 

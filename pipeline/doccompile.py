@@ -24,7 +24,9 @@ class DocumentCompile:
     `compile_module(whole tree)` reports them; `listings(line, span)` for owned lines."""
 
     def __init__(self, entries, errors, warnings, folds, filename, facts):
-        self._entries = entries      # (PartCompile at its own coordinates, shift, live, first, last line, piece)
+        # (piece, its statements, classes, shift, first line, last line, compile, compiled
+        # at shift, live)
+        self._entries = entries
         self.errors = errors
         self.warnings = warnings
         self.folds = () if errors else folds   # as a compile that stops on an error has none
@@ -38,33 +40,22 @@ class DocumentCompile:
     def listings(self, line: int, span=None):
         """The hover listings of `line` (narrowed to `span`) when a piece owns it; [] on lines
         of pieces without code; None when only the whole module's code can tell."""
-        for part, shift, alive, first, last, piece in self._entries:
+        for piece, statements, classes, shift, first, last, part, at, alive in self._entries:
             if not first <= line <= last:
                 continue
             if part is None:
                 return []   # comments and blank lines only
-            if not part.first_line <= line - shift <= part.last_line:
+            local = line - (shift - at)
+            if not part.first_line <= local <= part.last_line:
                 return []   # the blank and comment lines after the piece's last statement
-            if not part.owns(line - shift):
+            if not part.owns(local):
                 return None
-            return _placed(piece, shift, self._filename, self._facts).listings(line, span, alive)
+            if at != shift:
+                # Compiled where the piece was: code objects hold their lines (and a nested
+                # class its `__firstlineno__`), so the listings come from a compile here.
+                part = _compile(piece, statements, classes, shift, self._filename, self._facts)
+            return part.listings(line, span, alive)
         return None
-
-
-def _placed(piece, shift: int, filename: str, facts: ModuleFacts):
-    """The piece compiled at its place in the document (code objects hold their lines, and a
-    nested class its `__firstlineno__`, so listings are made from a compile where they are),
-    kept with the piece for the last place asked."""
-    from pipeline.incremental import Part, shift_node
-
-    cached = piece.memo.get("placed")
-    if cached is not None and cached[:2] == (shift, filename) and cached[2].valid_for(facts):
-        return cached[2]
-    statements = tuple(shift_node(s, shift) for s in piece.statements)
-    classes = (shift_node(piece.classdef, shift),) if isinstance(piece, Part) else ()
-    found = compile_part(statements, classes, filename, facts)
-    piece.memo["placed"] = (shift, filename, found)
-    return found
 
 
 def _pieces(analysis):
@@ -89,14 +80,24 @@ def _lines(text: str) -> int:
     return breaks + (0 if text.endswith(("\n", "\r")) else 1)
 
 
-def compile_piece(piece, statements, classes, filename: str, facts: ModuleFacts):
-    """The piece's compile, kept with it per file name and module facts it read."""
+def _compile(piece, statements, classes, shift: int, filename: str, facts: ModuleFacts):
+    """The piece compiled where it stands (its statements moved `shift` lines), kept with it."""
+    from pipeline.incremental import shift_node
+
+    found = compile_part(tuple(shift_node(s, shift) for s in statements),
+                         tuple(shift_node(c, shift) for c in classes), filename, facts)
+    piece.memo["compile"] = (filename, found, facts, shift)
+    return found
+
+
+def compile_piece(piece, statements, classes, shift: int, filename: str, facts: ModuleFacts):
+    """(the piece's compile, the shift it was compiled at): kept with the piece, compiled again
+    only for another file name or when its code read a module fact that changed (a compile made
+    further up or down the document serves the diagnostics, moved)."""
     cached = piece.memo.get("compile")
     if cached is not None and cached[0] == filename and (cached[2] == facts or cached[1].valid_for(facts)):
-        return cached[1]
-    found = compile_part(statements, classes, filename, facts)
-    piece.memo["compile"] = (filename, found, facts)
-    return found
+        return cached[1], cached[3]
+    return _compile(piece, statements, classes, shift, filename, facts), shift
 
 
 def compile_document(analysis, filename: str) -> DocumentCompile | None:
@@ -116,22 +117,19 @@ def compile_document(analysis, filename: str) -> DocumentCompile | None:
     # that the new pieces changed is compiled again.
     facts = module_facts(c[1] for piece, *_ in coded if (c := piece.memo.get("compile")) is not None)
     for _ in range(3):
-        compiles = [compile_piece(piece, statements, classes, filename, facts)
-                    for piece, statements, classes, *_ in coded]
-        found = module_facts(compiles)
+        compiles = [compile_piece(piece, statements, classes, shift, filename, facts)
+                    for piece, statements, classes, shift, *_ in coded]
+        found = module_facts(c for c, _ in compiles)
         if found == facts:
             break
         facts = found
     else:
         return None
-    placed = [(c, p[3]) for c, p in zip(compiles, coded)]
+    placed = [(c, p[3] - at) for (c, at), p in zip(compiles, coded)]
     result = compose(placed)
-    if any(d.message.startswith("internal error") or d.kind == "SystemError" for d in result[0]):
+    if any(d.kind == "SystemError" for d in result[0]):
         return None   # a compiler bug: the whole compile says what it is
     alive = live(placed)
-    entries = []
-    coded_at = {id(p[0]): (c, alive[n]) for n, (c, p) in enumerate(zip(compiles, coded))}
-    for piece, statements, classes, shift, first, last in pieces:
-        c, is_live = coded_at.get(id(piece), (None, True))
-        entries.append((c, shift, is_live, first, last, piece))
+    by_piece = {id(p[0]): (c, at, alive[n]) for n, ((c, at), p) in enumerate(zip(compiles, coded))}
+    entries = [(*p, *by_piece.get(id(p[0]), (None, 0, True))) for p in pieces]
     return DocumentCompile(entries, *result, filename, facts)

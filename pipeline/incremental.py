@@ -399,7 +399,11 @@ class ClassChunk(Chunk):
 
     @property
     def parses(self) -> bool:
-        return all(part.parses for _, part in self.parts)
+        found = self.memo.get("parses")
+        if found is None:
+            found = all(part.parses for _, part in self.parts)
+            self.memo["parses"] = found
+        return found
 
     @property
     def warnings(self) -> tuple:
@@ -593,8 +597,10 @@ def class_chunk(text: str, layout, old: dict, fresh: dict) -> ClassChunk | None:
 class ChunkedAnalysis:
     """A document version's analysis assembled from chunks; every field computed on first use."""
 
-    def __init__(self, text: str, chunks: list[tuple[int, Chunk]], lines: LineIndex | None):
+    def __init__(self, text: str, chunks: list[tuple[int, Chunk]], lines: LineIndex | None,
+                 shared: dict | None = None):
         self.text = text
+        self._shared = {} if shared is None else shared   # the Analyzer's, across versions
         self.chunks = chunks          # (first line, chunk), in order
         self._lines = lines
         self._starts = [start for start, _ in chunks]
@@ -645,20 +651,31 @@ class ChunkedAnalysis:
         return self._once("highlights", self._highlights)
 
     def _highlights(self):
-        if self._broken is not None:
-            return self.token_highlights
         return tuple(h for shift, segment, found in self.symbol_segments()
                      for h in shift_highlights(found, shift))
 
     def symbol_segments(self) -> list[tuple[int, object, tuple[Highlight, ...]]]:
         """Per piece (a top-level chunk, or a class's header or member): its line shift to the
         document, the piece, and its highlights in its own coordinates, names classified from
-        the module's symbol tables. Only for a text that parses."""
+        the module's symbol tables. A piece that does not tokenize or parse is highlighted by
+        its tokens, and the others against the facts of the pieces that parse: a keystroke that
+        breaks one statement recolours that statement, not the file."""
         return self._once("symbol segments", self._symbol_segments)
 
     def _symbol_segments(self):
         pieces = [(start - 1 + shift, index, segment) for index, (start, chunk) in enumerate(self.chunks)
                   for shift, segment in chunk.segments()]
+        if self._broken is not None:
+            broken = [(shift, segment) for shift, _, segment in pieces if not segment.clean or not segment.parses]
+            if any(_declares_global(chunk) and not chunk.is_definition() for _, chunk in self.chunks
+                   if chunk.clean and chunk.parses) or len(broken) == len(pieces):
+                return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
+            ok = {id(segment) for _, segment in broken}
+            facts = ModuleFacts.of([(index, segment) for _, index, segment in pieces if id(segment) not in ok])
+            if facts is None:
+                return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
+            return [(shift, segment, segment.highlights if id(segment) in ok else facts.highlights(index, segment))
+                    for shift, index, segment in pieces]
         if any(_declares_global(chunk) and not chunk.is_definition() for _, chunk in self.chunks):
             # A module-level `global` reaches into every scope's analysis: the whole module's
             # tables, as `analyze` builds them.
@@ -668,7 +685,9 @@ class ChunkedAnalysis:
                 return [(start - 1, chunk, chunk.highlights) for start, chunk in self.chunks]
             kinds = module_def_kinds(module, table)
             return [(start - 1, chunk, _symbol_highlights(chunk, table, kinds)) for start, chunk in self.chunks]
-        facts = ModuleFacts.of([(index, segment) for _, index, segment in pieces])
+        facts = ModuleFacts.of([(index, segment) for _, index, segment in pieces], self._shared.get("facts"))
+        if facts is not None:
+            self._shared["facts"] = facts
         if facts is None:  # a symbol-table error: names by tokens, as for the whole module
             return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
         return [(shift, segment, facts.highlights(index, segment)) for shift, index, segment in pieces]
@@ -870,7 +889,8 @@ class _Scope:
 _SCOPE_BITS = S.SCOPE_MASK << S.SCOPE_OFF
 
 
-def _merged_symbols(tables) -> dict:
+def _merged_flags(tables) -> tuple[dict, dict]:
+    """(name -> OR of its flags without the scope, name -> the set of scopes seen, as bits)."""
     flags: dict[str, int] = {}
     seen: dict[str, int] = {}
     for table in tables:
@@ -878,6 +898,11 @@ def _merged_symbols(tables) -> dict:
             value = symbol.flags
             flags[name] = flags.get(name, 0) | (value & ~_SCOPE_BITS)
             seen[name] = seen.get(name, 0) | (1 << ((value >> S.SCOPE_OFF) & S.SCOPE_MASK))
+    return flags, seen
+
+
+def _merged_symbols(merged) -> dict:
+    flags, seen = merged
     out = {}
     for name, value in flags.items():
         scopes = seen[name]
@@ -929,13 +954,18 @@ class ModuleFacts:
     outside itself (for each name it spells, and each private name's mangled form: the merged
     module and class entries and def kinds), and reused while those are equal."""
 
-    def __init__(self, top: dict, kinds: dict, classes: dict):
+    def __init__(self, top: dict, kinds: dict, classes: dict, merged, generation):
         self.top = top
         self.kinds = kinds
-        self.classes = classes      # chunk index -> (class name, merged symbols, def kinds)
+        self.classes = classes      # chunk index -> (class name, merged symbols, def kinds, generation)
+        self._merged = merged       # (flags, scopes seen) behind `top`, to tell the next version's apart
+        self.generation = generation  # the same object while `top` and `kinds` stay equal
 
     @classmethod
-    def of(cls, pieces) -> "ModuleFacts | None":
+    def of(cls, pieces, previous: "ModuleFacts | None" = None) -> "ModuleFacts | None":
+        """The facts of the pieces ((chunk index, piece), in order); `previous` (the last
+        version's) lends its merged entries and generations where they are equal, so the pieces
+        whose facts did not change are not even asked what they read."""
         tops, kinds = [], {}
         members: dict[int, list] = {}
         for index, segment in pieces:
@@ -945,14 +975,25 @@ class ModuleFacts:
             tops.append(table.top)
             kinds.update(found.get(id(table.top), ()))
             if own is not None:
-                members.setdefault(index, []).append((own, found.get(id(own), {})))
+                members.setdefault(index, []).append((segment, own, found.get(id(own), {})))
+        earlier = {} if previous is None else {
+            id(entry[4]): entry for entry in previous.classes.values()}
         classes = {}
         for index, found in members.items():
+            head = found[0][0]          # the class's header part: the same object while it is
             class_kinds: dict = {}
-            for own, k in found:
+            for _, own, k in found:
                 class_kinds.update(k)
-            classes[index] = (found[0][0].name, _merged_symbols([own for own, _ in found]), class_kinds)
-        return cls(_merged_symbols(tops), kinds, classes)
+            merged = _merged_flags([own for _, own, _ in found])
+            before = earlier.get(id(head))
+            if before is not None and before[5] == merged and before[2] == class_kinds:
+                classes[index] = before
+            else:
+                classes[index] = (found[0][1].name, _merged_symbols(merged), class_kinds, object(), head, merged)
+        merged = _merged_flags(tops)
+        if previous is not None and previous._merged == merged and previous.kinds == kinds:
+            return cls(previous.top, previous.kinds, classes, previous._merged, previous.generation)
+        return cls(_merged_symbols(merged), kinds, classes, merged, object())
 
     def highlights(self, index: int, segment) -> tuple[Highlight, ...]:
         table, own_kinds, own_class = _segment_table(segment)
@@ -961,10 +1002,14 @@ class ModuleFacts:
             spelled = sorted({t.string for t in segment.tokens if t.type == NAME})
             names = (tuple(spelled), tuple(n for n in spelled if n.startswith("__") and not n.endswith("__")))
             segment.memo["names"] = names
+        klass = self.classes.get(index) if own_class is not None else None
+        cached = segment.memo.get("symbol highlights")
+        generations = (self.generation, None if klass is None else klass[3])
+        if cached is not None and cached[2] == generations:
+            return cached[1]   # nothing it could read from outside has changed
         spelled, private = names
         top_symbols = self.top
         looked = list(spelled)
-        klass = self.classes.get(index) if own_class is not None else None
         if private:
             if klass is not None:
                 looked += [S.mangle(klass[0], n) for n in private]
@@ -981,8 +1026,8 @@ class ModuleFacts:
             class_symbols, class_kinds = klass[1], klass[2]
             key = tuple((n, flags(top_symbols, n), kinds.get(n), flags(class_symbols, n), class_kinds.get(n))
                         for n in looked)
-        cached = segment.memo.get("symbol highlights")
         if cached is not None and cached[0] == key:
+            segment.memo["symbol highlights"] = (key, cached[1], generations)
             return cached[1]
         top = _Scope("top", S.BlockType.MODULE, top_symbols, table.top.annotation_block)
         mapping = {id(table.top): top}
@@ -1000,7 +1045,7 @@ class ModuleFacts:
             links = ((facade, outer), (outer, top))
         found = tuple(highlights(segment.tokens, segment.context_module(), _Tables(table, mapping, top),
                                  all_kinds, segment.walk_start(facade), links))
-        segment.memo["symbol highlights"] = (key, found)
+        segment.memo["symbol highlights"] = (key, found, generations)
         return found
 
 
@@ -1018,6 +1063,7 @@ class Analyzer:
         self._partial: dict[str, Chunk] = {}   # chunks of a run not finished yet, kept for the next
         self._parts: dict = {}                 # class members by (header, text, indentation)
         self._partial_parts: dict = {}
+        self._shared: dict = {}                # the last version's module facts
         self.result = None
 
     def _chunk(self, piece: str, whole: bool) -> Chunk:
@@ -1114,7 +1160,7 @@ class Analyzer:
         # The chunks this text was cut into, with the trials that found them, serve the next.
         self._chunks, self._partial = self._partial, {}
         self._parts, self._partial_parts = self._partial_parts, {}
-        self.result = ChunkedAnalysis(text, chunks, lines)
+        self.result = ChunkedAnalysis(text, chunks, lines, self._shared)
 
     def analyze(self, text: str, lines: LineIndex | None = None) -> ChunkedAnalysis:
         for _ in self.steps(text, lines):

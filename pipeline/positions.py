@@ -9,6 +9,7 @@ case: every column system agrees there) and O(line length) otherwise.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -26,6 +27,23 @@ class LineIndex:
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self._ascii = text.isascii()
+
+    def edited(self, start: int, end: int, inserted: str, text: str) -> "LineIndex":
+        """The index of `text`: this index's text with [start, end) replaced by `inserted`.
+        Line starts before the edit are kept and those after it moved, so a keystroke in a big
+        file does not rescan the file; near a carriage return (a CR LF pair may join or split)
+        the text is indexed anew."""
+        if "\r" in inserted or "\r" in self.text[max(start - 1, 0):end + 1]:
+            return LineIndex(text)
+        starts = self.starts
+        delta = len(inserted) - (end - start)
+        new = LineIndex.__new__(LineIndex)
+        new.text = text
+        new.starts = (starts[:bisect.bisect_right(starts, start)]
+                      + [start + m.end() for m in _LINE_BREAK.finditer(inserted)]
+                      + [s + delta for s in starts[bisect.bisect_right(starts, end):]])
+        new._ascii = text.isascii()
+        return new
 
     def line_count(self) -> int:
         return len(self.starts)

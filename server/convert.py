@@ -66,16 +66,32 @@ def semantic_tokens_edit(old: list[int], new: list[int]) -> list[types.SemanticT
     if old == new:
         return []
     limit = min(len(old), len(new))
-    prefix = 0
-    while prefix < limit and old[prefix] == new[prefix]:
-        prefix += 1
+    prefix = _common(old, new, 0, 1, limit)
     prefix -= prefix % 5
-    suffix = 0
-    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
-        suffix += 1
+    suffix = _common(old, new, -1, -1, limit - prefix)
     suffix -= suffix % 5
     return [types.SemanticTokensEdit(start=prefix, delete_count=len(old) - prefix - suffix,
                                      data=new[prefix:len(new) - suffix])]
+
+
+def _common(old: list[int], new: list[int], first: int, step: int, limit: int) -> int:
+    """How many items from `first` on (towards the end, or from the end when `step` is -1) the
+    two lists share, at most `limit`: compared a block at a time (a big file's tokens are some
+    hundred thousand integers, and a keystroke changes a few)."""
+    block = 512
+    n = 0
+    while n < limit:
+        size = min(block, limit - n)
+        if step > 0:
+            same = old[n:n + size] == new[n:n + size]
+        else:
+            same = old[len(old) - n - size:len(old) - n] == new[len(new) - n - size:len(new) - n]
+        if not same:
+            break
+        n += size
+    while n < limit and old[first + step * n] == new[first + step * n]:
+        n += 1
+    return n
 
 
 _SYMBOL_KIND = {"class": types.SymbolKind.Class, "function": types.SymbolKind.Function,

@@ -39,13 +39,13 @@ class Document:
         doc = Document(self.uri, version, self.text, self.lines)
         for change in changes:
             rng = getattr(change, "range", None)
+            # Each change's positions refer to the text as the previous change left it.
             if rng is None:
-                text = change.text
+                doc = Document.new(self.uri, version, change.text)
             else:
                 start = doc.offset(rng.start.line, rng.start.character)
                 end = doc.offset(rng.end.line, rng.end.character)
                 start, end = min(start, end), max(start, end)
                 text = doc.text[:start] + change.text + doc.text[end:]
-            # Each change's positions refer to the text as the previous change left it.
-            doc = Document.new(self.uri, version, text)
+                doc = Document(self.uri, version, text, doc.lines.edited(start, end, change.text, text))
         return doc

@@ -73,18 +73,78 @@ class TolerantProtocol(LanguageServerProtocol):
             return None
         return super().handle_message(message)
 
+    # The server keeps the open documents itself (`server.documents`), so pygls's workspace
+    # copy is not kept: applying each change to a second copy of a big file costs a keystroke
+    # milliseconds, and pygls raises KeyError for a change to a document never opened.
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams):
+        if (user_handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield user_handler, (params,), None
+
     @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
     def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
-        """pygls's own copy of the text follows only documents it knows (it raises KeyError for
-        a change to a document that was never opened); the server's handler decides the rest."""
-        if params.text_document.uri in self.workspace.text_documents:
-            for change in params.content_changes:
-                self.workspace.update_text_document(params.text_document, change)
         if (user_handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
             yield user_handler, (params,), None
 
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams):
+        if (user_handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield user_handler, (params,), None
+
+
+class _PipeReader:
+    """The client's messages read by the event loop itself from its pipe: pygls reads stdin on
+    a worker thread, a round trip through the executor per header line and per body, and a
+    request that arrives with others waits behind those trips."""
+
+    def __init__(self, stream: asyncio.StreamReader):
+        self._stream = stream
+
+    async def readline(self) -> bytes:
+        return await self._stream.readline()
+
+    async def readexactly(self, n: int) -> bytes:
+        try:
+            return await self._stream.readexactly(n)
+        except asyncio.IncompleteReadError as exc:  # the client went away mid-message
+            return exc.partial
+
 
 class BytelensServer(LanguageServer):
+    def _start_io_async(self, stdin=None, stdout=None):
+        """pygls's stdio loop, reading stdin with the event loop when it is a pipe (it is, under
+        an editor); anything else (a file, a terminal) is read as pygls reads it."""
+        source = stdin or sys.stdin.buffer
+        try:
+            import os
+            import stat
+
+            piped = stat.S_ISFIFO(os.fstat(source.fileno()).st_mode)
+        except (AttributeError, OSError, ValueError):
+            piped = False
+        if not piped:
+            return super()._start_io_async(stdin, stdout)
+        from pygls.io_ import StdoutWriter, run_async
+
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+
+        async def serve():
+            loop = asyncio.get_running_loop()
+            stream = asyncio.StreamReader(limit=1 << 30)
+            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), source)
+            await run_async(stop_event=self._stop_event, reader=_PipeReader(stream), protocol=self.protocol,
+                            logger=log, error_handler=self.report_server_error)
+
+        try:
+            asyncio.run(serve())
+        except BrokenPipeError:
+            log.error("Connection to the client is lost! Shutting down the server.")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
     def __init__(self) -> None:
         super().__init__("bytelens", "0.1.0", text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=TolerantProtocol)
@@ -366,19 +426,15 @@ def _encoded_tokens(doc: Document, result) -> list[int]:
     and only its first token's line delta is set for its place."""
     if not isinstance(result, ChunkedAnalysis):
         return convert.semantic_tokens(doc.lines, result.highlights)
-    if result.parses:
-        pieces = result.symbol_segments()
-    else:  # token-level highlights while the text does not parse
-        pieces = [(start - 1 + shift, piece, piece.highlights)
-                  for start, chunk in result.chunks for shift, piece in chunk.segments()]
     data: list[int] = []
     last = 0  # 0-based line of the last token so far
-    for shift, piece, runs in pieces:
-        encoded = piece.memo.get("semantic")
+    key = "semantic"
+    for shift, piece, runs in result.symbol_segments():
+        encoded = piece.memo.get(key)
         if encoded is None or encoded[0] is not runs:
             part = convert.semantic_tokens(LineIndex(piece.context_text()), runs)
             encoded = (runs, part, sum(part[0::5]))
-            piece.memo["semantic"] = encoded
+            piece.memo[key] = encoded
         _, part, span = encoded
         if not part:
             continue
@@ -416,12 +472,17 @@ def create_server() -> BytelensServer:
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL,
                     types.SemanticTokensRegistrationOptions(legend=convert.LEGEND, full=types.SemanticTokensFullDelta(delta=True), range=True))
-    def semantic_tokens_full(ls: BytelensServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
+    async def semantic_tokens_full(ls: BytelensServer, params: types.SemanticTokensParams) -> types.SemanticTokens:
+        await asyncio.sleep(0)  # an interactive request sent with the change goes first (see below)
         result_id, data = ls.semantic_tokens(params.text_document.uri)
         return types.SemanticTokens(data=data, result_id=result_id)
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL_DELTA)
-    def semantic_tokens_delta(ls: BytelensServer, params: types.SemanticTokensDeltaParams):
+    async def semantic_tokens_delta(ls: BytelensServer, params: types.SemanticTokensDeltaParams):
+        # Editors ask for colours right after each change, and a hover may be waiting behind
+        # them: yielding once lets requests already received (a hover, the AST pane's cursor)
+        # be answered first, as a person waits on those; the colours follow milliseconds later.
+        await asyncio.sleep(0)
         return ls.semantic_tokens_since(params.text_document.uri, params.previous_result_id)
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE)
