@@ -671,7 +671,10 @@ class ChunkedAnalysis:
                    if chunk.clean and chunk.parses) or len(broken) == len(pieces):
                 return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
             ok = {id(segment) for _, segment in broken}
-            facts = ModuleFacts.of([(index, segment) for _, index, segment in pieces if id(segment) not in ok])
+            window = self._window if len(broken) == 1 else None
+            stand_in = {} if window is None else {id(window[3]): window[2]}
+            facts = ModuleFacts.of([(index, stand_in.get(id(segment), segment)) for _, index, segment in pieces
+                                    if id(segment) not in ok or id(segment) in stand_in])
             if facts is None:
                 return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
             return [(shift, segment, segment.highlights if id(segment) in ok else facts.highlights(index, segment))
@@ -710,9 +713,9 @@ class ChunkedAnalysis:
                          for start, chunk in self.chunks[:broken] for w in chunk.warnings)
         if self._broken is None:
             return warnings
-        windowed = self._windowed()
+        windowed = self._window
         if windowed is not None:
-            errors, more = windowed
+            errors, more = windowed[:2]
             return (tuple(diagnostic_from_error(e) for e in errors) + warnings
                     + tuple(diagnostic_from_warning(w, self.lines) for w in more))
         start, chunk = self.chunks[self._broken]
@@ -726,6 +729,11 @@ class ChunkedAnalysis:
         # past the first broken chunk); the warnings are the failed parse's, as `analyze` has them.
         return (tuple(diagnostic_from_error(e) for e in self._recovered[1]) + warnings
                 + tuple(diagnostic_from_warning(w, self.lines) for w in parsed.warnings))
+
+    @property
+    def _window(self):
+        """`_windowed()`, once."""
+        return self._once("window", self._windowed)
 
     def _windowed(self):
         """The syntax errors and the failed parse's warnings from the editor parse of a window:
@@ -770,7 +778,7 @@ class ChunkedAnalysis:
         parsed = parse_text(window)
         if parsed.tree is not None:
             return None
-        _, errors = recover(window, parsed)
+        recovered, errors = recover(window, parsed)
         for e in errors:
             if e.lineno is None or not first <= e.lineno <= last or not first <= (e.end_lineno or e.lineno) <= last:
                 return None
@@ -779,7 +787,18 @@ class ChunkedAnalysis:
         own = tuple(w for w in parsed.warnings if w.lineno >= first)
         if any(w.lineno > last for w in own):
             return None
-        return errors, above + own
+        # What the piece still says, for the module's facts: its statements as the editor parse
+        # recovered them (a broken statement as a `pass`), in the piece's context.
+        body = recovered.body
+        if isinstance(piece, Part):
+            head = body[0]
+            body = tuple(st for st in head.body if st.lineno <= last)
+            fields = {name: getattr(head, name) for name in head._fields + head._attributes}
+            fields["body"] = tuple(_without_errors(st) for st in body)
+            module = A.Module((type(head)(**fields),), ())
+        else:
+            module = A.Module(tuple(_without_errors(st) for st in body if st.lineno <= last), ())
+        return errors, above + own, _Recovered(module, isinstance(piece, Part)), piece
 
     @property
     def _recovered(self):
@@ -928,10 +947,50 @@ def _segment_table(segment):
         module = segment.context_module()
         table = build_symtable(module, "<editor>")
         kinds = _find_def_kinds(module, table) if table.top is not None else {}
-        cls = table.get(module.body[0]) if isinstance(segment, Part) and table.top is not None else None
+        in_class = isinstance(segment, Part) or getattr(segment, "in_class", False)
+        cls = table.get(module.body[0]) if in_class and table.top is not None else None
         found = (table, kinds, cls)
         segment.memo["table"] = found
     return found
+
+
+class _Recovered:
+    """A broken piece as the module's facts see it: the statements its window's editor parse
+    recovered (see `ChunkedAnalysis._windowed`), so the names it binds keep their kinds in the
+    rest of the file while it is being typed."""
+    __slots__ = ("module", "in_class", "memo")
+
+    def __init__(self, module, in_class: bool):
+        self.module = module
+        self.in_class = in_class
+        self.memo: dict = {}
+
+    def context_module(self):
+        return self.module
+
+
+def _without_errors(node):
+    """A copy of a statement with each broken statement in it (an ErrorNode) as a `pass`."""
+    from pipeline.editor_parse import ErrorNode
+
+    if isinstance(node, ErrorNode):
+        return A.Pass(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+    changes = {}
+    for name in node._fields:
+        value = getattr(node, name)
+        if type(value) is tuple and value and isinstance(value[0], A.AST) and not isinstance(value[0], A.expr):
+            new = tuple(_without_errors(v) for v in value)
+            if any(a is not b for a, b in zip(new, value)):
+                changes[name] = new
+        elif isinstance(value, A.AST) and not isinstance(value, A.expr):
+            new = _without_errors(value)
+            if new is not value:
+                changes[name] = new
+    if not changes:
+        return node
+    fields = {name: getattr(node, name) for name in node._fields + node._attributes}
+    fields.update(changes)
+    return type(node)(**fields)
 
 
 class _Tables:

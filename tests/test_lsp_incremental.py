@@ -293,3 +293,17 @@ def test_piece_compiles_give_the_whole_modules_hovers_and_diagnostics(name):
         index, hovers = HoverIndex(whole.code), HoverSource(name)
         for line in range(1, LineIndex(version).line_count() + 1):
             assert _listings(hovers.listings(result, line)) == _listings(index.listings(line)), line
+
+
+def test_a_broken_statement_recolours_only_itself():
+    """While a statement in `helper` is broken, the names it binds keep their kinds in the rest
+    of the file (from the statements the editor parse recovered): `helper()` stays a function."""
+    valid = "def helper():\n    return 1\n\n\ndef user():\n    return helper()\n"
+    analyzer = Analyzer()
+    for text in (valid, valid.replace("    return 1\n", "    x = (\n    return 1\n"),
+                 valid.replace("    return 1\n", "    x =\n    return 1\n")):
+        result = analyzer.analyze(text)
+        _same(result, analyze(text))
+        line = text.count("\n", 0, text.index("return helper")) + 1
+        [use] = [h for h in result.highlights if h.line == line and h.col == 11]
+        assert use.kind == "function"
