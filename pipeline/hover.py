@@ -36,14 +36,20 @@ class HoverIndex:
                 self._by_line.setdefault(line, []).append((code.co_qualname, picked))
 
     def listings(self, line: int, span: Span | None = None) -> list[Listing]:
-        out = []
-        for name, picked in self._by_line.get(line, ()):
-            if span is not None:
-                picked = [(instr, text) for instr, text in picked if _inside(instr.positions, span)]
-            if picked:
-                opnames = tuple(dict.fromkeys(instr.opname for instr, _ in picked))
-                out.append(Listing(name, tuple(text for _, text in picked), opnames))
-        return out
+        return listings_of(self._by_line.get(line, ()), span)
+
+
+def listings_of(rows, span: Span | None = None) -> list[Listing]:
+    """The listings of one line's rows ([(code object name, [(instruction, dis text), ...])]),
+    each narrowed to the instructions whose positions fall inside `span` when given."""
+    out = []
+    for name, picked in rows:
+        if span is not None:
+            picked = [(instr, text) for instr, text in picked if _inside(instr.positions, span)]
+        if picked:
+            opnames = tuple(dict.fromkeys(instr.opname for instr, _ in picked))
+            out.append(Listing(name, tuple(text for _, text in picked), opnames))
+    return out
 
 
 def _inside(positions, span: Span) -> bool:

@@ -1160,30 +1160,30 @@ class Analyzer:
             return chunk, 1, new, end
         if lookahead and chunk.open_bracket and self._balanced_below(text, spans, i + 1):
             return chunk, 1, new, end
+        def joined(step: int):
+            """The piece of spans i .. i + step - 1: (chunk, new, end offset)."""
+            end = spans[i + step - 1][1]
+            piece = text[start:end]
+            chunk = fresh.get(piece) or old.get(piece)
+            new = chunk is None
+            if new:
+                chunk = self._chunk(piece, False)
+            fresh[piece] = chunk
+            return chunk, new, end
+
         step = 1
         alone = (chunk, new, end)
         jump = _first_step(spans, i, _string_close(text[start:], chunk.errors, 0))
         if jump is not None and jump > 1:
             # A triple-quoted string left open: join up to its closing quotes at once.
             step = jump
-            end = spans[i + step - 1][1]
-            piece = text[start:end]
-            chunk = fresh.get(piece) or old.get(piece)
-            new = chunk is None
-            if new:
-                chunk = self._chunk(piece, False)
-            fresh[piece] = chunk
+            chunk, new, end = joined(step)
         while not chunk.clean and i + step < len(spans):
             step = min(step * 2, len(spans) - i)
-            end = spans[i + step - 1][1]
-            piece = text[start:end]
-            chunk = fresh.get(piece) or old.get(piece)
-            new = chunk is None
-            if new:
-                chunk = self._chunk(piece, False)
-            fresh[piece] = chunk
+            chunk, new, end = joined(step)
         if not chunk.clean:
-            return (*alone[:1], 1, *alone[1:])
+            chunk, new, end = alone
+            step = 1
         return chunk, step, new, end
 
     def _balanced_below(self, text: str, spans, i: int) -> bool:

@@ -65,7 +65,7 @@ from pipeline.compiler.ir import NB, NO_LOC
 from pipeline.compiler.preprocess import finally_warnings
 from pipeline.diagnostics import Diagnostic
 from pipeline.disassemble import instruction_lines, walk_code
-from pipeline.hover import Listing, Span, _inside
+from pipeline.hover import Listing, Span, listings_of
 
 __all__ = ["ModuleFacts", "PartCompile", "compile_part", "compose", "exact", "live", "module_facts"]
 
@@ -169,14 +169,7 @@ class PartCompile:
             return None
         if not live:
             return []
-        out = []
-        for name, picked in self.by_line.get(line, ()):
-            if span is not None:
-                picked = [(instr, text) for instr, text in picked if _inside(instr.positions, span)]
-            if picked:
-                opnames = tuple(dict.fromkeys(instr.opname for instr, _ in picked))
-                out.append(Listing(name, tuple(text for _, text in picked), opnames))
-        return out
+        return listings_of(self.by_line.get(line, ()), span)
 
 
 class _StageCodegen(Codegen):
@@ -313,7 +306,6 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
     (outermost first; their bodies are replaced by `statements`), given the whole module's
     `facts` (None: the part's own, right when no other part imports a name it uses as a module
     or mentions `super` at module level; `valid_for` tells). Never raises on user code."""
-    from pipeline.astdump import repr314
     from pipeline.symtable import DEF_IMPORT, build_symtable
 
     tree, target = _synthetic(statements, classes)
@@ -367,13 +359,8 @@ def compile_part(statements: Sequence, classes: Sequence = (), filename: str = "
             fold_stage[i] = fold_stage[i] or stage
     stage_folds = []
     for stage, (loc, value) in zip(fold_stage, gen.folds):
-        if loc.lineno < 0:
-            continue
-        try:
-            text = repr314(value) if isinstance(value, str) else repr(value)
-        except Exception:
-            text = repr(value)
-        stage_folds.append((stage, Fold(loc.lineno, loc.end_lineno, loc.col, loc.end_col, text)))
+        if loc.lineno >= 0:
+            stage_folds.append((stage, Fold.made(loc, value)))
 
     # The part's own code objects, in the context code's co_consts order (dis's order).
     own_ids = {id(code) for stage, code, _, _ in gen.assembled if stage == "own"}

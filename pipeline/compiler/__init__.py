@@ -44,6 +44,17 @@ class Fold:
     end_col_offset: int
     value_repr: str
 
+    @classmethod
+    def made(cls, loc, value) -> "Fold":
+        """The fold the code generator reported at `loc` with the constant `value`."""
+        from pipeline.astdump import repr314
+
+        try:
+            text = repr314(value) if isinstance(value, str) else repr(value)
+        except Exception:
+            text = repr(value)
+        return cls(loc.lineno, loc.end_lineno, loc.col, loc.end_col, text)
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class CompileResult:
@@ -63,7 +74,6 @@ def _diagnostic(message: str, loc: Loc, severity: str, kind: str = "SyntaxError"
 
 def compile_module(tree, filename: str, *, symtable=None, optimize: int = 0) -> CompileResult:
     """Compile a Module (or Expression) tree. Symtable errors are returned as they are."""
-    from pipeline.astdump import repr314
     from pipeline.symtable import build_symtable
 
     # CPython's AST pre-pass warns before the symbol table and the code generator run, so its
@@ -87,13 +97,5 @@ def compile_module(tree, filename: str, *, symtable=None, optimize: int = 0) -> 
         return CompileResult(None, warnings=early, unsupported=f"internal error: {type(exc).__name__}: {exc}")
     warnings = early + tuple(_diagnostic(message, loc, "warning", "SyntaxWarning")
                              for message, loc in codegen.warnings)
-    folds = []
-    for loc, value in codegen.folds:
-        if loc.lineno < 0:
-            continue
-        try:
-            text = repr314(value) if isinstance(value, str) else repr(value)
-        except Exception:
-            text = repr(value)
-        folds.append(Fold(loc.lineno, loc.end_lineno, loc.col, loc.end_col, text))
-    return CompileResult(code, (), warnings, tuple(folds))
+    folds = tuple(Fold.made(loc, value) for loc, value in codegen.folds if loc.lineno >= 0)
+    return CompileResult(code, (), warnings, folds)
