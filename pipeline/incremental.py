@@ -672,7 +672,7 @@ class ChunkedAnalysis:
                 return [(shift, segment, segment.highlights) for shift, _, segment in pieces]
             ok = {id(segment) for _, segment in broken}
             window = self._window if len(broken) == 1 else None
-            stand_in = {} if window is None else {id(window[3]): window[2]}
+            stand_in = {} if window is None or window[2] is None else {id(window[3]): window[2]}
             facts = ModuleFacts.of([(index, stand_in.get(id(segment), segment)) for _, index, segment in pieces
                                     if id(segment) not in ok or id(segment) in stand_in])
             if facts is None:
@@ -753,6 +753,16 @@ class ChunkedAnalysis:
         if len(bad) != 1:
             return None
         shift, piece = pieces[bad[0]]
+        if not piece.clean and not piece.open_bracket and not all(
+                e.message.startswith("unterminated string literal") for e in piece.errors):
+            return None   # a triple-quoted string left open: for CPython it runs on below
+        if isinstance(piece, Part):
+            joined = len(split_members(piece.text, piece.indent)) > 1
+        else:
+            joined = len(split(piece.text)) > 1
+        if joined:
+            return None   # pieces taken together to close a string or bracket: the edit may have
+                          # opened it, and then it reaches past them for CPython too
         below = pieces[bad[0] + 1:]
         if any(not p.clean or not p.parses or p.warnings for _, p in below):
             return None
@@ -790,15 +800,16 @@ class ChunkedAnalysis:
         # What the piece still says, for the module's facts: its statements as the editor parse
         # recovered them (a broken statement as a `pass`), in the piece's context.
         body = recovered.body
-        if isinstance(piece, Part):
+        stand_in = None
+        if not isinstance(piece, Part):
+            stand_in = _Recovered(A.Module(tuple(_without_errors(st) for st in body if st.lineno <= last), ()), False)
+        elif len(body) == 1 and isinstance(body[0], A.ClassDef):
             head = body[0]
-            body = tuple(st for st in head.body if st.lineno <= last)
             fields = {name: getattr(head, name) for name in head._fields + head._attributes}
-            fields["body"] = tuple(_without_errors(st) for st in body)
-            module = A.Module((type(head)(**fields),), ())
-        else:
-            module = A.Module(tuple(_without_errors(st) for st in body if st.lineno <= last), ())
-        return errors, above + own, _Recovered(module, isinstance(piece, Part)), piece
+            fields["body"] = tuple(_without_errors(st) for st in head.body if st.lineno <= last) or (
+                A.Pass(first, 0, first, 0),)
+            stand_in = _Recovered(A.Module((type(head)(**fields),), ()), True)
+        return errors, above + own, stand_in, piece
 
     @property
     def _recovered(self):

@@ -307,3 +307,17 @@ def test_a_broken_statement_recolours_only_itself():
         line = text.count("\n", 0, text.index("return helper")) + 1
         [use] = [h for h in result.highlights if h.line == line and h.col == 11]
         assert use.kind == "function"
+
+
+def test_a_docstring_quote_turned_into_a_bracket_is_reported_for_the_whole_text():
+    """Found by exploring the class edit test: `)` typed over a docstring's opening quotes
+    leaves its closing quotes opening a string that runs into the members below, so the
+    later errors come from the whole text, not from a window around the member."""
+    text = (_ROOT / "symtable.py").read_text("utf-8")
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    at = _inside_a_class(text, 0.9521774623136812)
+    text = text[:at] + ")" + text[at + 3:]
+    result = analyzer.analyze(text)
+    assert result._window is None
+    _same(result, analyze(text))
