@@ -53,7 +53,7 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
     tree, errors = (parsed.tree, ()) if parsed.tree is not None else recover(text, parsed)
     diagnostics = tuple(diagnostic_from_error(e) for e in errors)
     diagnostics += tuple(diagnostic_from_warning(w, lines) for w in parsed.warnings)
-    marks = tuple(module_highlights(tokens, parsed.tree))
+    marks = None
     if parsed.tree is None:
         # Something left open (a bracket, a string) swallows everything below it for the
         # tokenizer; the editor's tokens resynchronise at the next statement nothing closes it
@@ -64,6 +64,8 @@ def analyze(text: str, lines: LineIndex | None = None) -> Analysis:
         if not needs_whole_text(text):
             pieces = Analyzer().analyze(text, lines)
             tokens, marks = pieces.tokens, pieces.highlights
+    if marks is None:
+        marks = tuple(module_highlights(tokens, parsed.tree))
     return Analysis(text, tuple(tokens), diagnostics, marks, tree, tuple(outline(tree, lines)),
                     parsed.tree is not None)
 

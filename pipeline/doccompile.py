@@ -61,7 +61,7 @@ class DocumentCompile:
 def _pieces(analysis):
     """(piece, statements, enclosing classes, shift, first line, last line) of each piece with
     statements, in document order, the statements in the piece's own coordinates."""
-    from pipeline.incremental import ClassChunk
+    from pipeline.incremental import ClassChunk, lines_in
 
     for start, chunk in analysis.chunks:
         if isinstance(chunk, ClassChunk):
@@ -69,15 +69,9 @@ def _pieces(analysis):
                 if piece.text is None:
                     continue   # the header: compiled with each member
                 first = start - 1 + shift + piece.first
-                yield piece, piece.statements, (piece.classdef,), start - 1 + shift, first, first + _lines(piece.text) - 1
+                yield piece, piece.statements, (piece.classdef,), start - 1 + shift, first, first + lines_in(piece.text) - 1
         else:
-            yield chunk, chunk.statements, (), start - 1, start, start + _lines(chunk.text) - 1
-
-
-def _lines(text: str) -> int:
-    """How many lines a piece's text holds (its last may lack a line break)."""
-    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
-    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
+            yield chunk, chunk.statements, (), start - 1, start, start + lines_in(chunk.text) - 1
 
 
 def _compile(piece, statements, classes, shift: int, filename: str, facts: ModuleFacts):

@@ -86,6 +86,7 @@ def split(text: str) -> list[tuple[int, int]]:
 
 class Chunk:
     """One chunk's results with the chunk at line 1; shared by every document holding the text."""
+    in_class = False   # its context module is its own statements (a Part's is its class)
     __slots__ = ("text", "line_count", "tokens", "clean", "errors", "_highlights", "_parsed", "_outline", "memo")
 
     def __init__(self, text: str):
@@ -236,6 +237,7 @@ class Part:
     header and member text."""
     __slots__ = ("header", "text", "indent", "first", "line_count", "tokens", "dedents", "clean",
                  "errors", "highlights", "_parsed", "memo")
+    in_class = True
 
     def __init__(self, header: str, text: str | None, indent: str):
         self.header = header
@@ -696,12 +698,6 @@ class ChunkedAnalysis:
         return [(shift, segment, facts.highlights(index, segment)) for shift, index, segment in pieces]
 
     @property
-    def token_highlights(self) -> tuple[Highlight, ...]:
-        """The token-level highlights (what a text that does not parse shows), chunk by chunk."""
-        return self._once("token_highlights", lambda: tuple(
-            h for start, chunk in self.chunks for h in shift_highlights(chunk.highlights, start - 1)))
-
-    @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return self._once("diagnostics", self._diagnostics)
 
@@ -781,8 +777,7 @@ class ChunkedAnalysis:
             head = "\n" * (start - 1)
             sentinel = "pass\n"
             text = chunk.text
-        last = first + len(_LINE_BREAK.findall(text)) - (1 if _LINE_BREAK.search(text[-2:] or "x") and
-                                                         text.endswith(("\n", "\r")) else 0)
+        last = first + lines_in(text) - 1
         at_end = index == len(self.chunks) - 1 and not below
         window = head + text + ("" if at_end else sentinel)
         parsed = parse_text(window)
@@ -958,8 +953,7 @@ def _segment_table(segment):
         module = segment.context_module()
         table = build_symtable(module, "<editor>")
         kinds = _find_def_kinds(module, table) if table.top is not None else {}
-        in_class = isinstance(segment, Part) or getattr(segment, "in_class", False)
-        cls = table.get(module.body[0]) if in_class and table.top is not None else None
+        cls = table.get(module.body[0]) if segment.in_class and table.top is not None else None
         found = (table, kinds, cls)
         segment.memo["table"] = found
     return found
@@ -1117,6 +1111,11 @@ class ModuleFacts:
                                  all_kinds, segment.walk_start(facade), links))
         segment.memo["symbol highlights"] = (key, found, generations)
         return found
+
+
+def lines_in(text: str) -> int:
+    """How many lines a piece's text holds (its last may lack a line break)."""
+    return len(_LINE_BREAK.findall(text)) + (0 if text.endswith(("\n", "\r")) else 1)
 
 
 def _first_line(text: str) -> str:

@@ -278,8 +278,8 @@ class BytelensServer(LanguageServer):
 
     def hover_listings(self, uri: str, line: int, span=None):
         """The listings of the bytecode for a line (narrowed to a span); None when the document
-        does not compile. Only the statement under the line is compiled when that is exact;
-        otherwise the module compiled once per version (`compiled`) serves."""
+        does not compile. The piece that owns the line answers (`piece_compile`); otherwise the
+        module compiled once per version (`compiled`) serves."""
         found = self.analysis(uri)
         if found is None:
             return None

@@ -13,6 +13,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 from pipeline import facts, opinfo
 from tests import canonical, conformance, oracle
+from tests.test_lsp import _decode
 
 ROOT = "file:///tmp/bytelens-test/"
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "pipeline", "lsp"])
@@ -88,15 +89,6 @@ print([each for each in range(3)], osp, sys, abc)
 """
 
 
-def _decode(data, legend):
-    out, line, col = [], 0, 0
-    for i in range(0, len(data), 5):
-        dl, dc, length, kind, bits = data[i:i + 5]
-        line += dl
-        col = col + dc if dl == 0 else dc
-        mods = {m for n, m in enumerate(legend.token_modifiers) if bits >> n & 1}
-        out.append((line, col, length, legend.token_types[kind], mods))
-    return out
 
 
 async def _tokens(client, uri):
